@@ -1,0 +1,3 @@
+// Ports the end-to-end suite owns, so that it never talks to a dashboard someone else started.
+export const E2E_PORT = 8181;
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
