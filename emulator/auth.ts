@@ -1,0 +1,56 @@
+// Verifies `Authorization: Bearer <app token>` the way the Chat service does: an AccessToken2 with the
+// app's App ID, signed with its App Certificate, carrying the Chat service's app privilege, not expired.
+import { AccessToken2, ServiceChat, kChatServiceType } from 'agora-token/src/AccessToken2.js';
+import { chatErrors } from './chat-error.ts';
+
+export interface AppCredentials {
+  appId: string;
+  appCertificate: string;
+}
+
+/** Throws the matching 401 ChatApiError unless the header carries a valid app token. */
+export function verifyAppToken(
+  authorization: string | undefined,
+  credentials: AppCredentials,
+  nowMs: number,
+): void {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  const token = match?.[1];
+  if (token === undefined) throw chatErrors.unauthorized();
+
+  const parsed = new AccessToken2();
+  if (!parsed.from_string(token)) throw chatErrors.corruptToken();
+
+  const appId = typeof parsed.appId === 'string' ? parsed.appId : Buffer.from(parsed.appId).toString('utf8');
+  if (appId.toLowerCase() !== credentials.appId.toLowerCase()) throw chatErrors.unauthorized();
+  if (!parsed.verifySignature(credentials.appCertificate)) throw chatErrors.unauthorized();
+
+  const appPrivilegeExpiry = parsed
+    .getServices(kChatServiceType)
+    .map((service) => service.__privileges[String(ServiceChat.kPrivilegeApp)])
+    .find((expire) => expire !== undefined);
+  // A user token (privilege 1) is valid for the SDK but never for REST calls.
+  if (appPrivilegeExpiry === undefined) throw chatErrors.unauthorized();
+
+  // Both the token and the privilege expiries are seconds relative to issueTs.
+  const nowSeconds = Math.floor(nowMs / 1000);
+  if (parsed.issueTs + parsed.expire < nowSeconds || parsed.issueTs + appPrivilegeExpiry < nowSeconds) {
+    throw chatErrors.expiredToken();
+  }
+}
+
+/** Mints an app token like ChatTokenBuilder.buildAppToken, but issued at the emulator's (injectable) clock. */
+export function buildAppToken(credentials: AppCredentials, expireSeconds: number, nowMs: number): string {
+  const token = new AccessToken2(
+    credentials.appId,
+    credentials.appCertificate,
+    Math.floor(nowMs / 1000),
+    expireSeconds,
+  );
+  const chat = new ServiceChat();
+  chat.add_privilege(ServiceChat.kPrivilegeApp, expireSeconds);
+  token.add_service(chat);
+  const built = token.build();
+  if (built === '') throw new Error('App ID and App Certificate must be 32 hexadecimal characters');
+  return built;
+}
