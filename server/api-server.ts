@@ -1,0 +1,65 @@
+// Start-up shared by `npm start` and `npm run dev`: resolve the Chat backend, then serve the app.
+import { createServerApp } from './app.ts';
+import type { ServerConfig } from './config.ts';
+import { createAppTokenProvider } from './credentials.ts';
+import { startEmbeddedEmulator } from './embedded-emulator.ts';
+import { listen } from './listen.ts';
+import type { Logger } from './logger.ts';
+import type { ChatBackend } from './session-route.ts';
+
+export interface RunningApiServer {
+  url: string;
+  localUrl: string;
+  /** `emulator` or `host/org/app`, for the start-up line. */
+  backendLabel: string;
+  /** Where the embedded emulator's control routes are, when EMULATOR_CONTROL_PORT asked for them. */
+  emulatorControlUrl: string | null;
+  close(): Promise<void>;
+}
+
+export async function startApiServer(
+  config: ServerConfig,
+  { distDir, logger }: { distDir: string; logger: Logger },
+): Promise<RunningApiServer> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    let backend: ChatBackend;
+    let credentials;
+    let emulatorControlUrl: string | null = null;
+    if (config.chat.kind === 'remote') {
+      const { host, org, app } = config.chat;
+      credentials = config.chat.credentials;
+      backend = { backend: 'agora', host, org, app, credential: credentials.kind };
+    } else {
+      const emulator = await startEmbeddedEmulator(config.chat, config.dataDir);
+      cleanups.push(() => emulator.close());
+      credentials = emulator.credentials;
+      emulatorControlUrl = emulator.controlUrl;
+      backend = {
+        backend: 'emulator',
+        host: emulator.url,
+        org: emulator.org,
+        app: emulator.app,
+        credential: 'app-certificate',
+      };
+    }
+    const tokenProvider = createAppTokenProvider(credentials);
+    const app = createServerApp({ config: backend, tokenProvider, fetch, logger, distDir });
+    const listening = await listen(app, config.host, config.port);
+    cleanups.push(() => listening.close());
+    return {
+      url: listening.url,
+      localUrl: listening.localUrl,
+      backendLabel:
+        backend.backend === 'emulator' ? 'emulator' : `${backend.host}/${backend.org}/${backend.app}`,
+      emulatorControlUrl,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

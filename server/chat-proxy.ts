@@ -1,0 +1,184 @@
+// Forwards allow-listed /api/chat calls to the Chat REST API with the app token; refuses everything else.
+import { chatErrorResponse } from './chat-error.ts';
+import { matchChatRoute } from './chat-routes.ts';
+import type { AppTokenProvider } from './credentials.ts';
+import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
+
+/** The one thing the proxy needs from `fetch`; tests pass the emulator's in-process fetch. */
+export type UpstreamFetch = (request: Request) => Promise<Response>;
+
+export interface ChatUpstream {
+  /** Origin of the Chat API, e.g. `https://a41.chat.agora.io`. */
+  host: string;
+  org: string;
+  app: string;
+}
+
+export interface ChatProxyOptions {
+  upstream: ChatUpstream;
+  tokenProvider: AppTokenProvider;
+  fetch: UpstreamFetch;
+  /** How long to wait for the Chat API's complete answer. */
+  timeoutMs?: number;
+  /** Member add/remove bodies are at most 10 usernames; anything larger is not a dashboard request. */
+  bodyLimitBytes?: number;
+}
+
+export const CHAT_PROXY_PREFIX = '/api/chat/';
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 15_000;
+export const DEFAULT_BODY_LIMIT_BYTES = 8 * 1024;
+
+/** Browser headers that may reach the Chat API; Cookie, Authorization and the rest stay behind. */
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept'] as const;
+/** Chat API headers that reach the browser; the body's type is all the SPA needs. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type'] as const;
+
+class UpstreamTimeout extends Error {}
+class ClientGone extends Error {}
+
+/** Settles with the promise, or rejects as soon as the signal aborts even if the promise ignores it. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    };
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Echoed paths are cut short: the message is for a developer, not a mirror for arbitrary input. */
+const MAX_ECHOED_PATH = 200;
+
+function notForwarded(method: string, target: string): Response {
+  const path = (target.split('?')[0] ?? '').slice(0, MAX_ECHOED_PATH);
+  return chatErrorResponse(
+    404,
+    'not_found',
+    'ProxyRouteNotAllowed',
+    `The dashboard does not forward ${method} ${CHAT_PROXY_PREFIX}${path} to the Chat API.`,
+  );
+}
+
+/**
+ * Returns the proxy handler. `rawTarget` is the request target as the client sent it (path and query,
+ * before URL normalisation or percent-decoding), so the allow-list judges exactly what arrived.
+ */
+export function createChatProxy({
+  upstream,
+  tokenProvider,
+  fetch,
+  timeoutMs = DEFAULT_UPSTREAM_TIMEOUT_MS,
+  bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES,
+}: ChatProxyOptions): (request: Request, rawTarget: string) => Promise<Response> {
+  const base = `${upstream.host}/${upstream.org}/${upstream.app}/`;
+  const upstreamOrigin = new URL(upstream.host).origin;
+
+  return async (request, rawTarget) => {
+    const method = request.method.toUpperCase();
+    if (!rawTarget.startsWith(CHAT_PROXY_PREFIX)) return notForwarded(method, '');
+    const target = rawTarget.slice(CHAT_PROXY_PREFIX.length);
+    const route = matchChatRoute(method, target);
+    if (!route.ok) {
+      if (route.reason === 'not-allowed') return notForwarded(method, target);
+      return chatErrorResponse(
+        400,
+        'illegal_argument',
+        'IllegalArgumentException',
+        `Query parameter "${route.parameter}" is malformed or repeated.`,
+      );
+    }
+
+    let body: Uint8Array<ArrayBuffer> | undefined;
+    if (route.body) {
+      const read = await readBodyWithLimit(request, bodyLimitBytes);
+      if (read === TOO_LARGE) {
+        return chatErrorResponse(
+          413,
+          'request_entity_too_large',
+          'RequestEntityTooLarge',
+          `Request body is larger than ${bodyLimitBytes} bytes.`,
+        );
+      }
+      body = read;
+    }
+
+    const url = new URL(`${base}${route.path}${route.query === '' ? '' : `?${route.query}`}`);
+    // Defence in depth: the allow-list already guarantees this, but the token must never leave for elsewhere.
+    if (url.origin !== upstreamOrigin) return notForwarded(method, target);
+
+    const headers = new Headers({ authorization: `Bearer ${tokenProvider.token()}` });
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = request.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new UpstreamTimeout()), timeoutMs);
+    const onClientAbort = (): void => controller.abort(new ClientGone());
+    request.signal.addEventListener('abort', onClientAbort, { once: true });
+    try {
+      const upstreamRequest = new Request(url, {
+        method,
+        headers,
+        body: body === undefined ? null : new Blob([body]),
+        signal: controller.signal,
+        // A redirect would carry the token to a URL the allow-list never saw.
+        redirect: 'manual',
+      });
+      const response = await untilAborted(fetch(upstreamRequest), controller.signal);
+      // Buffer within the time limit: a stalled body must end in a 504, not a hung browser request.
+      const bytes = await untilAborted(response.arrayBuffer(), controller.signal);
+      if (response.status >= 300 && response.status < 400) {
+        return chatErrorResponse(
+          502,
+          'bad_gateway',
+          'UpstreamRedirect',
+          `The Chat API at ${upstream.host} answered with a redirect; check CHAT_HOST.`,
+        );
+      }
+      // Member lists change under moderators' hands; React Query owns freshness, not the HTTP cache.
+      const responseHeaders = new Headers({ 'cache-control': 'no-store' });
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = response.headers.get(name);
+        if (value !== null) responseHeaders.set(name, value);
+      }
+      return new Response(bytes.byteLength === 0 ? null : bytes, {
+        status: response.status,
+        headers: responseHeaders,
+      });
+    } catch (error) {
+      const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+      if (reason instanceof UpstreamTimeout) {
+        return chatErrorResponse(
+          504,
+          'gateway_timeout',
+          'UpstreamTimeout',
+          `The Chat API at ${upstream.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+        );
+      }
+      if (reason instanceof ClientGone) {
+        // Nobody reads this answer; it only gives the request log an honest status.
+        return chatErrorResponse(
+          499,
+          'client_closed_request',
+          'ClientClosedRequest',
+          'The browser went away.',
+        );
+      }
+      return chatErrorResponse(
+        502,
+        'bad_gateway',
+        'UpstreamUnreachable',
+        `Could not reach the Chat API at ${upstream.host}.`,
+      );
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener('abort', onClientAbort);
+    }
+  };
+}

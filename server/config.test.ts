@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const APP_ID = '0123456789abcdef0123456789abcdef';
+const CERT = 'fedcba9876543210fedcba9876543210';
+const TOKEN = '007eJxSecretTokenValue';
+const remote = { CHAT_HOST: 'https://a41.chat.agora.io', CHAT_ORG: 'org1', CHAT_APP: 'app_1' };
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the embedded emulator on 127.0.0.1:8080', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: '.data',
+      chat: { kind: 'embedded', rateLimit: 100, latency: null, faultRate: 0, controlPort: null },
+    });
+  });
+
+  it('reads the emulator settings', () => {
+    const config = loadConfig({
+      PORT: '0',
+      EMULATOR_RATE_LIMIT: 'off',
+      EMULATOR_LATENCY: '20-80',
+      EMULATOR_FAULT_RATE: '0.25',
+      EMULATOR_CONTROL_PORT: '8091',
+    });
+    expect(config.port).toBe(0);
+    expect(config.chat).toEqual({
+      kind: 'embedded',
+      rateLimit: null,
+      latency: { minMs: 20, maxMs: 80 },
+      faultRate: 0.25,
+      controlPort: 8091,
+    });
+  });
+
+  it('reads a real project with an app token, or App ID and certificate', () => {
+    expect(
+      loadConfig({ ...remote, CHAT_HOST: 'https://a41.chat.agora.io/', CHAT_APP_TOKEN: TOKEN }).chat,
+    ).toEqual({
+      kind: 'remote',
+      host: 'https://a41.chat.agora.io',
+      org: 'org1',
+      app: 'app_1',
+      credentials: { kind: 'app-token', token: TOKEN },
+    });
+    expect(loadConfig({ ...remote, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: CERT }).chat).toMatchObject({
+      credentials: { kind: 'app-certificate', appId: APP_ID, appCertificate: CERT },
+    });
+  });
+
+  it.each([
+    [{ PORT: 'http' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ HOST: 'a b' }, 'HOST'],
+    [{ EMULATOR_RATE_LIMIT: 'fast' }, 'EMULATOR_RATE_LIMIT'],
+    [{ EMULATOR_LATENCY: '90-10' }, 'EMULATOR_LATENCY'],
+    [{ EMULATOR_FAULT_RATE: '2' }, 'EMULATOR_FAULT_RATE'],
+    [{ EMULATOR_CONTROL_PORT: 'yes please' }, 'EMULATOR_CONTROL_PORT'],
+    [{ CHAT_ORG: 'org1' }, 'CHAT_ORG'],
+    [{ CHAT_APP_TOKEN: TOKEN }, 'CHAT_APP_TOKEN'],
+    [{ ...remote, CHAT_HOST: 'ftp://a41.chat.agora.io', CHAT_APP_TOKEN: TOKEN }, 'CHAT_HOST'],
+    [{ ...remote, CHAT_HOST: 'not a url', CHAT_APP_TOKEN: TOKEN }, 'CHAT_HOST'],
+    [{ ...remote, CHAT_HOST: 'https://a41.chat.agora.io/org1/app', CHAT_APP_TOKEN: TOKEN }, 'CHAT_HOST'],
+    [{ ...remote, CHAT_HOST: 'https://a41.chat.agora.io?x=1', CHAT_APP_TOKEN: TOKEN }, 'CHAT_HOST'],
+    [{ ...remote, CHAT_HOST: 'https://u:p@a41.chat.agora.io', CHAT_APP_TOKEN: TOKEN }, 'CHAT_HOST'],
+    [{ ...remote, CHAT_ORG: '', CHAT_APP_TOKEN: TOKEN }, 'CHAT_ORG'],
+    [{ ...remote, CHAT_ORG: 'org/1', CHAT_APP_TOKEN: TOKEN }, 'CHAT_ORG'],
+    [{ ...remote, CHAT_APP: 'app.1', CHAT_APP_TOKEN: TOKEN }, 'CHAT_APP'],
+    [{ ...remote }, 'CHAT_APP_TOKEN'],
+    [{ ...remote, CHAT_APP_TOKEN: 'two words' }, 'CHAT_APP_TOKEN'],
+    [{ ...remote, CHAT_APP_TOKEN: TOKEN, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: CERT }, 'not both'],
+    [{ ...remote, AGORA_APP_ID: APP_ID }, 'AGORA_APP_CERTIFICATE is required'],
+    [{ ...remote, AGORA_APP_CERTIFICATE: CERT }, 'AGORA_APP_ID is required'],
+    [{ ...remote, AGORA_APP_ID: 'xyz', AGORA_APP_CERTIFICATE: CERT }, 'AGORA_APP_ID must be 32'],
+    [
+      { ...remote, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: `${CERT}0` },
+      'AGORA_APP_CERTIFICATE must be 32',
+    ],
+    [{ ...remote, CHAT_APP_TOKEN: TOKEN, EMULATOR_LATENCY: '10' }, 'EMULATOR_LATENCY'],
+  ])('rejects %j naming %s', (env, named) => {
+    expect(errorOf(env).message).toContain(named);
+  });
+
+  it('never quotes a token or certificate in a message', () => {
+    const messages = [
+      errorOf({ ...remote, CHAT_APP_TOKEN: `${TOKEN} x` }),
+      errorOf({ ...remote, CHAT_APP_TOKEN: TOKEN, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: CERT }),
+      errorOf({ ...remote, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: `${CERT}zz` }),
+      errorOf({ CHAT_APP_TOKEN: TOKEN, AGORA_APP_CERTIFICATE: CERT }),
+    ].map((error) => error.message);
+    for (const message of messages) {
+      expect(message).not.toContain(TOKEN);
+      expect(message).not.toContain(CERT);
+    }
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', CHAT_HOST: '', CHAT_APP_TOKEN: '' }).port).toBe(8080);
+  });
+});

@@ -1,0 +1,232 @@
+// Reads the environment into a typed configuration; a bad setting stops start-up with a message naming it.
+
+/** A setting is missing or malformed. The message names the variable and never quotes a secret value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type ChatCredentials =
+  { kind: 'app-token'; token: string } | { kind: 'app-certificate'; appId: string; appCertificate: string };
+
+export type CredentialKind = ChatCredentials['kind'];
+
+export interface RemoteChatConfig {
+  kind: 'remote';
+  /** Origin only, e.g. `https://a41.chat.agora.io` (no trailing slash). */
+  host: string;
+  org: string;
+  app: string;
+  credentials: ChatCredentials;
+}
+
+export interface EmulatorLatency {
+  minMs: number;
+  maxMs: number;
+}
+
+export interface EmbeddedEmulatorConfig {
+  kind: 'embedded';
+  /** Calls per second per endpoint; null turns the limit off. */
+  rateLimit: number | null;
+  latency: EmulatorLatency | null;
+  /** Share of calls (0..1) that fail with an injected 5xx. */
+  faultRate: number;
+  /** Port on which the emulator listens with its control routes on (for e2e), or null to keep them off. */
+  controlPort: number | null;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  chat: RemoteChatConfig | EmbeddedEmulatorConfig;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_EMULATOR_RATE_LIMIT = 100;
+
+const NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+const REMOTE_ONLY = [
+  'CHAT_ORG',
+  'CHAT_APP',
+  'CHAT_APP_TOKEN',
+  'AGORA_APP_ID',
+  'AGORA_APP_CERTIFICATE',
+] as const;
+const EMULATOR_ONLY = [
+  'EMULATOR_RATE_LIMIT',
+  'EMULATOR_LATENCY',
+  'EMULATOR_FAULT_RATE',
+  'EMULATOR_CONTROL_PORT',
+] as const;
+
+/** An empty value counts as unset, as docker compose and shell scripts often export `VAR=`. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parsePort(name: string, value: string, min: number): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) < min || Number(value) > 65535) {
+    throw new ConfigError(`${name} must be an integer from ${min} to 65535 (got "${value}").`);
+  }
+  return Number(value);
+}
+
+function parseChatHost(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // The value is not echoed: an unparsable URL may hold credentials we cannot strip.
+    throw new ConfigError('CHAT_HOST must be an http(s) URL such as https://a41.chat.agora.io.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`CHAT_HOST must use http or https (got "${url.protocol}").`);
+  }
+  // Userinfo would put a secret into every log line and error message that names the host.
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError('CHAT_HOST must not contain a user name or password.');
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
+    throw new ConfigError(
+      `CHAT_HOST must be a bare origin without path or query, e.g. https://a41.chat.agora.io (got "${value}"); ` +
+        'org and app go in CHAT_ORG and CHAT_APP.',
+    );
+  }
+  return url.origin;
+}
+
+function parseName(env: Env, name: string): string {
+  const value = read(env, name);
+  if (value === undefined) throw new ConfigError(`${name} is required when CHAT_HOST is set.`);
+  if (!NAME_PATTERN.test(value)) {
+    throw new ConfigError(`${name} may contain only letters, digits, "_" and "-" (got "${value}").`);
+  }
+  return value;
+}
+
+function parseCredentials(env: Env): ChatCredentials {
+  const token = read(env, 'CHAT_APP_TOKEN');
+  const appId = read(env, 'AGORA_APP_ID');
+  const appCertificate = read(env, 'AGORA_APP_CERTIFICATE');
+  const certificateForm = appId !== undefined || appCertificate !== undefined;
+  if (token !== undefined && certificateForm) {
+    throw new ConfigError(
+      'Set either CHAT_APP_TOKEN or AGORA_APP_ID + AGORA_APP_CERTIFICATE, not both: it would be unclear which one is used.',
+    );
+  }
+  if (token !== undefined) {
+    // A space or control character would corrupt the Authorization header.
+    if (!/^[\x21-\x7e]+$/.test(token)) {
+      throw new ConfigError(
+        'CHAT_APP_TOKEN contains spaces or characters that cannot go into an HTTP header.',
+      );
+    }
+    return { kind: 'app-token', token };
+  }
+  if (!certificateForm) {
+    throw new ConfigError(
+      'CHAT_HOST is set but no credentials are: set CHAT_APP_TOKEN, or AGORA_APP_ID and AGORA_APP_CERTIFICATE.',
+    );
+  }
+  if (appId === undefined) throw new ConfigError('AGORA_APP_ID is required with AGORA_APP_CERTIFICATE.');
+  if (appCertificate === undefined) {
+    throw new ConfigError('AGORA_APP_CERTIFICATE is required with AGORA_APP_ID.');
+  }
+  if (!HEX32.test(appId)) throw new ConfigError('AGORA_APP_ID must be 32 hexadecimal characters.');
+  if (!HEX32.test(appCertificate)) {
+    throw new ConfigError('AGORA_APP_CERTIFICATE must be 32 hexadecimal characters.');
+  }
+  return { kind: 'app-certificate', appId, appCertificate };
+}
+
+function parseRateLimit(value: string | undefined): number | null {
+  if (value === undefined) return DEFAULT_EMULATOR_RATE_LIMIT;
+  if (/^(off|none)$/i.test(value)) return null;
+  if (!/^\d{1,7}$/.test(value)) {
+    throw new ConfigError(
+      `EMULATOR_RATE_LIMIT must be calls per second (a whole number), or "off" (got "${value}").`,
+    );
+  }
+  const limit = Number(value);
+  return limit === 0 ? null : limit;
+}
+
+function parseLatency(value: string | undefined): EmulatorLatency | null {
+  if (value === undefined) return null;
+  const match = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(value);
+  if (match === null) {
+    throw new ConfigError(`EMULATOR_LATENCY must be milliseconds, "MIN-MAX" or "0" (got "${value}").`);
+  }
+  const minMs = Number(match[1]);
+  const maxMs = match[2] === undefined ? minMs : Number(match[2]);
+  if (maxMs < minMs) throw new ConfigError(`EMULATOR_LATENCY: MIN must not exceed MAX (got "${value}").`);
+  return maxMs === 0 ? null : { minMs, maxMs };
+}
+
+function parseFaultRate(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const rate = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || rate > 1) {
+    throw new ConfigError(`EMULATOR_FAULT_RATE must be a number from 0 to 1 (got "${value}").`);
+  }
+  return rate;
+}
+
+function parseControlPort(value: string | undefined): number | null {
+  if (value === undefined || /^(off|false|no)$/i.test(value)) return null;
+  return parsePort('EMULATOR_CONTROL_PORT (the port for the emulator with its control routes)', value, 1);
+}
+
+function rejectAll(env: Env, names: readonly string[], reason: string): void {
+  const stray = names.filter((name) => read(env, name) !== undefined);
+  if (stray.length > 0)
+    throw new ConfigError(`${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} ${reason}`);
+}
+
+export function loadConfig(env: Env): ServerConfig {
+  const host = read(env, 'HOST') ?? '127.0.0.1';
+  if (/\s|\//.test(host))
+    throw new ConfigError(`HOST must be an interface address or host name (got "${host}").`);
+  const portText = read(env, 'PORT');
+  const port = portText === undefined ? 8080 : parsePort('PORT', portText, 0);
+  const dataDir = read(env, 'DATA_DIR') ?? '.data';
+
+  const chatHost = read(env, 'CHAT_HOST');
+  if (chatHost === undefined) {
+    // Without CHAT_HOST the real-project settings would be silently ignored; say so instead.
+    rejectAll(env, REMOTE_ONLY, 'set but CHAT_HOST is not: set CHAT_HOST to use a real Chat project.');
+    return {
+      host,
+      port,
+      dataDir,
+      chat: {
+        kind: 'embedded',
+        rateLimit: parseRateLimit(read(env, 'EMULATOR_RATE_LIMIT')),
+        latency: parseLatency(read(env, 'EMULATOR_LATENCY')),
+        faultRate: parseFaultRate(read(env, 'EMULATOR_FAULT_RATE')),
+        controlPort: parseControlPort(read(env, 'EMULATOR_CONTROL_PORT')),
+      },
+    };
+  }
+  rejectAll(
+    env,
+    EMULATOR_ONLY,
+    'only used by the embedded emulator, which does not run when CHAT_HOST is set.',
+  );
+  return {
+    host,
+    port,
+    dataDir,
+    chat: {
+      kind: 'remote',
+      host: parseChatHost(chatHost),
+      org: parseName(env, 'CHAT_ORG'),
+      app: parseName(env, 'CHAT_APP'),
+      credentials: parseCredentials(env),
+    },
+  };
+}

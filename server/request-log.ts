@@ -1,0 +1,45 @@
+// Middleware that tags each request with an id and logs one line when it completes.
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Logger, LogLevel } from './logger.ts';
+import { rawRequestTarget } from './raw-target.ts';
+
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+function levelFor(status: number): LogLevel {
+  if (status >= 500) return 'error';
+  if (status >= 400) return 'warn';
+  return 'info';
+}
+
+/**
+ * Logs method, path, status and duration only. The query string is left out because cursors and usernames
+ * live there, and no header is logged, so Authorization and Cookie values never reach the log.
+ */
+export function requestLog(
+  logger: Logger,
+  now: () => number = performance.now.bind(performance),
+): MiddlewareHandler {
+  return async (c, next) => {
+    const started = now();
+    // Always our own id: echoing a client-supplied one would let callers forge log correlation.
+    const requestId = randomUUID();
+    await next();
+    try {
+      c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    } catch {
+      // Some responses (e.g. straight from fetch) have immutable headers: copy, then tag.
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set(REQUEST_ID_HEADER, requestId);
+    }
+    const status = c.res.status;
+    logger.log(levelFor(status), 'request', {
+      requestId,
+      method: c.req.method,
+      // The path as sent, so a traversal attempt shows as such rather than as the URL it normalised to.
+      path: rawRequestTarget(c.req.raw, c.env).split('?')[0] ?? '',
+      status,
+      ms: Math.round((now() - started) * 10) / 10,
+    });
+  };
+}

@@ -1,0 +1,98 @@
+// Serves the built SPA from dist/: hashed assets cached for a year, index.html revalidated, SPA fallback.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Vite puts content-hashed files here, so their URL changes whenever their content does. */
+const HASHED_ASSETS_PREFIX = '/assets/';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+const MISSING_BUILD_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Thread Members Admin: not built</title></head>
+<body><h1>The dashboard has not been built</h1>
+<p>The server found no <code>dist/index.html</code>. Run <code>npm run build</code> (or start with
+<code>npm start</code>, which builds when needed) and reload this page.</p></body></html>
+`;
+
+async function readFileIfExists(file: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? new Uint8Array(await readFile(file)) : null;
+  } catch {
+    return null;
+  }
+}
+
+function fileResponse(
+  body: Uint8Array<ArrayBuffer>,
+  file: string,
+  cacheControl: string,
+  method: string,
+): Response {
+  const headers = {
+    'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'cache-control': cacheControl,
+    'x-content-type-options': 'nosniff',
+  };
+  return new Response(method === 'HEAD' ? null : body, { status: 200, headers });
+}
+
+/** Resolves a URL path inside `distDir`, or null when it would escape it or cannot be decoded. */
+function fileInside(distDir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const root = path.resolve(distDir);
+  const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+  return file.startsWith(root + path.sep) ? file : null;
+}
+
+/** Returns a handler for GET/HEAD requests to non-/api paths. */
+export function createStaticSpa(distDir: string): (request: Request) => Promise<Response> {
+  const indexFile = path.join(distDir, 'index.html');
+  return async (request) => {
+    const urlPath = new URL(request.url).pathname;
+    const file = urlPath === '/' ? null : fileInside(distDir, urlPath);
+    if (file !== null) {
+      const body = await readFileIfExists(file);
+      if (body !== null) {
+        const immutable = urlPath.startsWith(HASHED_ASSETS_PREFIX);
+        return fileResponse(body, file, immutable ? IMMUTABLE : REVALIDATE, request.method);
+      }
+    }
+    // A missing hashed asset is a stale page asking for an old build; HTML in its place would not parse.
+    if (urlPath.startsWith(HASHED_ASSETS_PREFIX)) {
+      return new Response('Not found', { status: 404, headers: { 'cache-control': REVALIDATE } });
+    }
+    const index = await readFileIfExists(indexFile);
+    if (index === null) {
+      return new Response(MISSING_BUILD_PAGE, {
+        status: 503,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      });
+    }
+    return fileResponse(index, indexFile, REVALIDATE, request.method);
+  };
+}
