@@ -20,7 +20,8 @@ export default defineConfig({
     url: `${E2E_BASE_URL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
+    stderr: 'pipe',
     env: {
       PORT: String(E2E_PORT),
       DATA_DIR: '.data/e2e',
