@@ -10,13 +10,19 @@ function run(command: string, args: string[]): boolean {
 
 function install(): void {
   if (process.env.CHROMIUM_PATH) {
-    throw new Error(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, but no file is there. Fix or unset it.`);
+    throw new Error(
+      `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, but no file is there. Fix or unset it.`,
+    );
   }
   console.log('No Chromium found for the end-to-end tests; installing one.');
   if (run('npx', ['playwright', 'install', 'chromium']) && findChromium()) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium']) && findChromium()) {
+    if (
+      run('apt-get', ['update', '-qq']) &&
+      run('apt-get', ['install', '-y', '-qq', 'chromium']) &&
+      findChromium()
+    ) {
       return;
     }
   }
