@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium.ts';
-import { E2E_BASE_URL, E2E_PORT } from './e2e/ports.ts';
+import { E2E_BASE_URL, E2E_EMULATOR_CONTROL_PORT, E2E_PORT } from './e2e/ports.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,6 +25,7 @@ export default defineConfig({
     env: {
       PORT: String(E2E_PORT),
       DATA_DIR: '.data/e2e',
+      EMULATOR_CONTROL_PORT: String(E2E_EMULATOR_CONTROL_PORT),
     },
   },
 });

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 
-test('the dashboard opens and names the backend it talks to', async ({ page }) => {
+test('the dashboard opens on the thread list and names the backend it talks to', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: 'Thread members' })).toBeVisible();
+  await expect(page).toHaveURL('/threads');
+  await expect(page.getByRole('heading', { name: 'Threads', level: 1 })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Backend: Emulator · demo/moderation' })).toBeVisible();
 });
 
@@ -10,5 +11,12 @@ test('an unknown address says so and offers the way home', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to home' }).click();
-  await expect(page.getByRole('heading', { name: 'Thread members' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Threads', level: 1 })).toBeVisible();
+});
+
+test('the theme follows the system and can be switched', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/threads');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
 });

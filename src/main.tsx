@@ -1,18 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { createApiClient } from './api/http.ts';
 import { AppProviders } from './app/AppProviders.tsx';
+import { AppRoutes } from './app/AppRoutes.tsx';
+import { prefetchFirstPage } from './app/first-page.ts';
 import { createQueryClient } from './app/query-client.ts';
-import { createAppRouter } from './app/router.tsx';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element.');
 
+const api = createApiClient({ baseUrl: '/api' });
+const queryClient = createQueryClient();
+await prefetchFirstPage(queryClient, api, window.location);
+
 createRoot(rootElement).render(
   <StrictMode>
-    <AppProviders api={createApiClient({ baseUrl: '/api' })} queryClient={createQueryClient()}>
-      <RouterProvider router={createAppRouter()} />
+    <AppProviders api={api} queryClient={queryClient}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </AppProviders>
   </StrictMode>,
 );

@@ -10,9 +10,16 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Retries of a GET on 429 and 5xx; the API sends no Retry-After, so ky backs off with jitter. */
   retryLimit?: number;
+  /** The first retry's delay; each further retry doubles it (full jitter makes the wait 0 to that). */
+  retryBaseMs?: number;
 }
 
-export function createApiClient({ baseUrl, fetch, retryLimit = 3 }: ApiClientOptions): KyInstance {
+export function createApiClient({
+  baseUrl,
+  fetch,
+  retryLimit = 3,
+  retryBaseMs = 400,
+}: ApiClientOptions): KyInstance {
   return ky.create({
     prefixUrl: baseUrl,
     timeout: 20_000,
@@ -22,6 +29,7 @@ export function createApiClient({ baseUrl, fetch, retryLimit = 3 }: ApiClientOpt
       methods: ['get'],
       statusCodes: [429, 500, 502, 503, 504],
       afterStatusCodes: [],
+      delay: (attempt) => retryBaseMs * 2 ** (attempt - 1),
       backoffLimit: 4_000,
       jitter: true,
     },

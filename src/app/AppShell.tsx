@@ -1,19 +1,24 @@
-// The frame of every page: app bar with the product name and the backend indicator.
-import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material';
-import { Outlet, Link as RouterLink } from 'react-router';
+// The frame of every page: app bar with navigation, the backend indicator and the theme toggle.
+import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
+import { NavLink, Outlet } from 'react-router';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
 
 export function AppShell() {
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="static" elevation={0}>
         <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="p" sx={{ flexGrow: 1 }}>
-            <Link component={RouterLink} to="/" color="inherit" underline="none">
-              Thread Members Admin
-            </Link>
+          <Typography variant="h6" component="p" noWrap>
+            Thread Members Admin
           </Typography>
+          <Box component="nav" aria-label="Main" sx={{ flexGrow: 1 }}>
+            <Button component={NavLink} to="/threads" color="inherit">
+              Threads
+            </Button>
+          </Box>
           <BackendIndicator />
+          <ThemeToggle />
         </Toolbar>
       </AppBar>
       <Container component="main" sx={{ py: 3, flexGrow: 1 }}>

@@ -1,43 +1,69 @@
 // Tells the moderator which Chat backend every action goes to: the local emulator or a real project.
-import { Chip, Tooltip } from '@mui/material';
+import { Box } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context.tsx';
 import { sessionQuery } from './session-queries.ts';
 
+function Badge({
+  label,
+  description,
+  tone,
+}: {
+  label: string;
+  description: string;
+  tone: 'neutral' | 'warning' | 'error';
+}) {
+  return (
+    <Box
+      component="span"
+      role="status"
+      aria-label={`Backend: ${label}`}
+      title={description}
+      sx={{
+        px: 1.5,
+        py: 0.25,
+        borderRadius: 4,
+        fontSize: 13,
+        whiteSpace: 'nowrap',
+        bgcolor: tone === 'neutral' ? 'background.paper' : `${tone}.main`,
+        color: tone === 'neutral' ? 'text.primary' : `${tone}.contrastText`,
+      }}
+    >
+      {label}
+    </Box>
+  );
+}
+
 export function BackendIndicator() {
   const { data, error, isPending } = useQuery(sessionQuery(useApi()));
 
-  if (isPending) return <Chip label="Connecting…" size="small" variant="outlined" />;
+  if (isPending)
+    return (
+      <Badge label="connecting…" description="Asking the server which backend it uses." tone="neutral" />
+    );
   if (error) {
     return (
-      <Tooltip title={`${error.message}. Check that the dashboard server is running, then reload.`}>
-        <Chip
-          label="Backend unknown"
-          color="error"
-          size="small"
-          role="status"
-          aria-label="Backend: unknown"
-        />
-      </Tooltip>
+      <Badge
+        label="unknown"
+        description={`${error.message}. Check that the dashboard server is running, then reload.`}
+        tone="error"
+      />
     );
   }
-  const label =
-    data.backend === 'emulator'
-      ? `Emulator · ${data.org}/${data.app}`
-      : `${new URL(data.host).host} · ${data.org}/${data.app}`;
-  const description =
-    data.backend === 'emulator'
-      ? 'Demo data in the local emulator: changes never reach a real Chat project.'
-      : 'A real Agora Chat project: changes affect real users.';
-  return (
-    <Tooltip title={description}>
-      <Chip
-        label={label}
-        color={data.backend === 'emulator' ? 'default' : 'warning'}
-        size="small"
-        role="status"
-        aria-label={`Backend: ${label}`}
+  if (data.backend === 'emulator') {
+    return (
+      <Badge
+        label={`Emulator · ${data.org}/${data.app}`}
+        description="Demo data in the local emulator: changes never reach a real Chat project."
+        tone="neutral"
       />
-    </Tooltip>
+    );
+  }
+  return (
+    <Badge
+      label={`${new URL(data.host).host} · ${data.org}/${data.app}`}
+      description="A real Agora Chat project: changes affect real users."
+      tone="warning"
+    />
   );
 }

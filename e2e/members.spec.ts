@@ -1,0 +1,168 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { DEMO_MARKUP_THREAD_NAME, DEMO_THREADS } from '../emulator/demo-data.ts';
+import { clearFaults, setFaults, threadMembers } from './emulator-control.ts';
+import { memberGrid, renderedMembers, scrollOneScreen } from './member-grid.ts';
+
+test.afterEach(clearFaults);
+
+test('a support engineer opens a thread by its id; an unknown id says so', async ({ page }) => {
+  await page.goto('/threads');
+  const threadId = page.getByRole('textbox', { name: 'Thread ID' });
+  await threadId.fill('999999999999999');
+  await page.getByRole('button', { name: 'Open thread' }).click();
+  await expect(page.getByRole('alert')).toContainText('No thread with ID 999999999999999 exists');
+  await expect(threadId).toHaveValue('999999999999999');
+
+  await threadId.fill(DEMO_THREADS.large);
+  await threadId.press('Enter');
+  await expect(page).toHaveURL(`/threads/${DEMO_THREADS.large}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community help desk');
+  await expect(memberGrid(page).getByRole('row', { name: /moderator/ })).toBeVisible();
+});
+
+test('scrolling the 1,200-member thread to the end shows every member exactly once, in join order', async ({
+  page,
+}) => {
+  const expected = await threadMembers(DEMO_THREADS.large);
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
+
+  const seen = new Map<number, string>();
+  for (let step = 0; step < 400; step++) {
+    for (const [index, name] of await renderedMembers(page)) {
+      expect(seen.get(index) ?? name, `row ${index} changed its member`).toBe(name);
+      seen.set(index, name);
+    }
+    const status = await page.getByRole('status').filter({ hasText: 'members loaded' }).innerText();
+    if ((await scrollOneScreen(page)) && status.includes('end of list')) break;
+    await page.waitForTimeout(20);
+  }
+
+  await expect(page.getByRole('status').filter({ hasText: 'members loaded' })).toHaveText(
+    '1,200 members loaded · end of list',
+  );
+  const inOrder = [...seen.entries()].sort(([a], [b]) => a - b).map(([, name]) => name);
+  expect(inOrder).toEqual(expected);
+});
+
+test('the 100,000-member thread shows rows at once and keeps few rows in the DOM while scrolling far', async ({
+  page,
+}) => {
+  await page.goto(`/threads/${DEMO_THREADS.huge}`);
+  await expect(memberGrid(page).getByRole('row', { name: /moderator/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'loaded' })).toContainText('of 100,000');
+
+  let mostRows = 0;
+  for (let step = 0; step < 60; step++) {
+    await scrollOneScreen(page, 2_000);
+    await page.waitForTimeout(50);
+    mostRows = Math.max(mostRows, (await renderedMembers(page)).size);
+  }
+  const farthest = Math.max(...(await renderedMembers(page)).keys());
+  expect(farthest).toBeGreaterThan(2_000);
+  expect(mostRows).toBeLessThan(80);
+});
+
+test('the grid is reachable and movable by keyboard', async ({ page }) => {
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  const grid = memberGrid(page);
+  await expect(grid.getByRole('row').first()).toBeVisible();
+  await grid.focus();
+  await expect(grid).toBeFocused();
+  const activeName = () =>
+    grid.evaluate((element) => {
+      const id = element.getAttribute('aria-activedescendant');
+      return id ? document.getElementById(id)?.getAttribute('data-username') : null;
+    });
+  expect(await activeName()).toBe('moderator');
+  await page.keyboard.press('ArrowDown');
+  expect(await activeName()).toBe((await threadMembers(DEMO_THREADS.small))[1]);
+  await page.keyboard.press('End');
+  expect(await activeName()).toBe((await threadMembers(DEMO_THREADS.small)).at(-1));
+  await page.keyboard.press('Home');
+  expect(await activeName()).toBe('moderator');
+});
+
+test('a thread named with markup shows the markup as text', async ({ page }) => {
+  page.on('dialog', () => {
+    throw new Error('A thread name ran as script');
+  });
+  await page.goto(`/threads/${DEMO_THREADS.markup}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_MARKUP_THREAD_NAME);
+  await expect(page.locator('main img')).toHaveCount(0);
+
+  await page.goto('/threads');
+  const link = page.getByRole('link', { name: DEMO_MARKUP_THREAD_NAME });
+  const list = page.getByRole('list', { name: 'Threads' });
+  await expect(list.getByRole('listitem').first()).toBeVisible();
+  for (let step = 0; step < 100 && !(await link.isVisible()); step++) {
+    await list.evaluate((element) => element.parentElement?.scrollBy(0, 400));
+    await page.waitForTimeout(100);
+  }
+  await expect(link).toBeVisible();
+});
+
+test('a thread that does not exist says so and offers the way back', async ({ page }) => {
+  await page.goto('/threads/999999999999998');
+  await expect(page.getByText('This thread does not exist')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to threads' }).click();
+  await expect(page).toHaveURL('/threads');
+});
+
+test('failures of the Chat API are retried, then shown with Retry; a failed next page keeps the rows', async ({
+  page,
+}) => {
+  // Two transient failures: the fetch layer's retries absorb them.
+  await setFaults({ script: ['before-503', 'before-500'] });
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await expect(memberGrid(page).getByRole('row', { name: /moderator/ })).toBeVisible();
+
+  // A lasting outage: after its retries the page says what failed and offers Retry.
+  await setFaults({ faultRate: 1 });
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  await expect(page.getByText('Could not load the members of this thread')).toBeVisible({ timeout: 15_000 });
+  await clearFaults();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(memberGrid(page).getByRole('row', { name: /moderator/ })).toBeVisible();
+
+  // The next page fails: the rows already shown stay, and Retry continues.
+  await page.goto(`/threads/${DEMO_THREADS.large}?limit=20`);
+  await expect(memberGrid(page).getByRole('row', { name: /moderator/ })).toBeVisible();
+  await setFaults({ faultRate: 1 });
+  for (let i = 0; i < 20 && !(await page.getByText('Could not load more members').isVisible()); i++) {
+    await scrollOneScreen(page);
+    await page.waitForTimeout(300);
+  }
+  await expect(page.getByText('Could not load more members')).toBeVisible({ timeout: 15_000 });
+  expect((await renderedMembers(page)).size).toBeGreaterThan(0);
+  await clearFaults();
+  await memberGrid(page).getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText('Could not load more members')).toBeHidden();
+});
+
+test('a deep link restores the thread, page size and filter after a reload', async ({ page }) => {
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  await page.getByRole('textbox', { name: 'Page size' }).fill('20');
+  await page.getByRole('textbox', { name: 'Page size' }).press('Enter');
+  await page.getByRole('searchbox', { name: 'Filter members' }).fill('moderator');
+  await expect(page).toHaveURL(/limit=20/);
+  await expect(page).toHaveURL(/q=moderator/);
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('1 of');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community help desk');
+  await expect(page.getByRole('textbox', { name: 'Page size' })).toHaveValue('20');
+  await expect(page.getByRole('searchbox', { name: 'Filter members' })).toHaveValue('moderator');
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('1 of');
+});
+
+test('the README screenshot of the members page', async ({ page }) => {
+  const file = 'docs/members-page.png';
+  test.skip(existsSync(file) && !process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh it');
+  mkdirSync('docs', { recursive: true });
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  await expect(page.getByRole('status').filter({ hasText: 'members loaded' })).toContainText('of 1,200');
+  await page.screenshot({ path: file });
+});

@@ -1,0 +1,75 @@
+// /threads/:threadId — a thread's details and its members; page size and filter live in the URL.
+import { Alert, AlertTitle, Button, Stack } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
+import { useApi } from '../../api/api-context.tsx';
+import { PageFrame } from '../../components/PageFrame.tsx';
+import { isNotFound } from '../../components/error-message.ts';
+import { MemberList } from '../../features/members/MemberList.tsx';
+import { DEFAULT_PAGE_SIZE, pageSizeFromParam } from '../../lib/members-page-address.ts';
+import { ThreadHeader } from '../../features/threads/ThreadHeader.tsx';
+import { threadDetailsQuery } from '../../features/threads/thread-queries.ts';
+
+const crumbs = [{ label: 'Threads', to: '/threads' }];
+
+function ThreadNotFound({ threadId }: { threadId: string }) {
+  return (
+    <Alert
+      severity="warning"
+      action={
+        <Button component={RouterLink} to="/threads" color="inherit" size="small">
+          Back to threads
+        </Button>
+      }
+    >
+      <AlertTitle>This thread does not exist</AlertTitle>
+      No thread with ID {threadId} exists in this app. It may have been deleted, or the ID may be mistyped.
+    </Alert>
+  );
+}
+
+export function ThreadMembersPage() {
+  const threadId = useParams().threadId ?? '';
+  const [searchParams, setSearchParams] = useSearchParams();
+  const pageSize = pageSizeFromParam(searchParams.get('limit'));
+  const filter = searchParams.get('q') ?? '';
+  const details = useQuery(threadDetailsQuery(useApi(), threadId));
+
+  function updateSearch(name: 'limit' | 'q', value: string | null) {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null || value === '') next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const notFound = <ThreadNotFound threadId={threadId} />;
+  if (isNotFound(details.error)) {
+    return (
+      <PageFrame title={`Thread ${threadId}`} crumbs={crumbs}>
+        {notFound}
+      </PageFrame>
+    );
+  }
+
+  return (
+    <PageFrame title={details.data?.name ?? `Thread ${threadId}`} crumbs={crumbs}>
+      <Stack spacing={3}>
+        <ThreadHeader threadId={threadId} />
+        <MemberList
+          threadId={threadId}
+          pageSize={pageSize}
+          filter={filter}
+          onFilterChange={(value) => updateSearch('q', value)}
+          onPageSizeChange={(size) => updateSearch('limit', size === DEFAULT_PAGE_SIZE ? null : String(size))}
+          totalMembers={details.data?.memberCount}
+          notFound={notFound}
+        />
+      </Stack>
+    </PageFrame>
+  );
+}

@@ -1,0 +1,48 @@
+// What a moderator reads when a call fails: what went wrong and what to do next.
+import { ApiError } from '../api/api-error.ts';
+
+export interface ErrorMessage {
+  title: string;
+  detail: string;
+}
+
+export function errorMessage(error: unknown, what: string): ErrorMessage {
+  if (!(error instanceof ApiError)) {
+    return { title: `Could not load ${what}`, detail: 'Something unexpected went wrong. Reload the page.' };
+  }
+  const title = `Could not load ${what}`;
+  switch (true) {
+    case error.status === 401:
+      return {
+        title: "The Chat API rejected the server's credentials",
+        detail:
+          'The app token of the dashboard server was refused. Ask whoever runs the server to check CHAT_APP_TOKEN, ' +
+          'or AGORA_APP_ID and AGORA_APP_CERTIFICATE.',
+      };
+    case error.status === 404:
+      return { title: 'Not found', detail: error.description };
+    case error.status === 429:
+      return {
+        title,
+        detail:
+          'The Chat API rate limit (100 calls per second, shared with the app) was still reached after several ' +
+          'retries. Wait a moment, then retry.',
+      };
+    case error.status >= 500:
+      return {
+        title,
+        detail: `The Chat API is not answering properly (HTTP ${error.status}: ${error.description}) and retries did not help. Retry in a moment.`,
+      };
+    case error.status === 0:
+      return { title, detail: `${error.description} Then retry.` };
+    default:
+      return {
+        title,
+        detail: `${error.description} (HTTP ${error.status}${error.code ? `, ${error.code}` : ''}).`,
+      };
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}

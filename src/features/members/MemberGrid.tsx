@@ -1,0 +1,172 @@
+// A virtualized grid of usernames: only the rows on screen exist in the DOM, whatever the thread's size.
+import { Box, Button, CircularProgress } from '@mui/material';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRowWindow } from '../../lib/use-row-window.ts';
+
+const ROW_HEIGHT = 40;
+
+export interface MemberGridProps {
+  /** Every loaded member, in join order. */
+  members: readonly string[];
+  /** Positions in `members` to show, or null for all of them. */
+  shown: readonly number[] | null;
+  /** A trailing row after the members: loading, a failure with Retry, or a way to load more. */
+  endRow: ReactNode;
+  /** Called when the user nears the last row; the caller decides whether to fetch. */
+  onNearEnd: () => void;
+  /** How many rows before the end `onNearEnd` fires. */
+  prefetchRows: number;
+}
+
+export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: MemberGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const gridId = useId();
+  const [activeRow, setActiveRow] = useState(0);
+  const memberCount = shown ? shown.length : members.length;
+  const rowCount = memberCount + (endRow ? 1 : 0);
+  const rows = useRowWindow(scrollRef, rowCount, ROW_HEIGHT);
+  const lastRendered = rows.end - 1;
+
+  useEffect(() => {
+    if (lastRendered >= memberCount - prefetchRows) onNearEnd();
+  }, [lastRendered, memberCount, prefetchRows, onNearEnd]);
+
+  const active = Math.min(activeRow, Math.max(memberCount - 1, 0));
+  const positionOf = (row: number) => (shown ? (shown[row] ?? row) : row);
+
+  function moveTo(row: number) {
+    const target = Math.max(0, Math.min(row, memberCount - 1));
+    setActiveRow(target);
+    rows.scrollToRow(target);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (memberCount === 0) return;
+    const pageRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1,
+    );
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + pageRows,
+      PageUp: active - pageRows,
+      Home: 0,
+      End: memberCount - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(target);
+  }
+
+  return (
+    <Box
+      ref={scrollRef}
+      role="grid"
+      aria-label="Members"
+      aria-rowcount={endRow ? -1 : memberCount}
+      aria-activedescendant={memberCount > 0 ? `${gridId}-${active}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      sx={{
+        position: 'relative',
+        height: 'min(65vh, 720px)',
+        minHeight: 240,
+        overflowY: 'auto',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+        '& [role=row]': {
+          position: 'absolute',
+          left: 0,
+          right: 0,
+          height: ROW_HEIGHT,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 2,
+          px: 2,
+          borderBottom: 1,
+          borderColor: 'divider',
+        },
+        '& [data-active]': { bgcolor: 'action.hover' },
+        '&:focus-visible [data-active]': { bgcolor: 'action.selected' },
+        '& .position': {
+          width: '8ch',
+          color: 'text.secondary',
+          fontVariantNumeric: 'tabular-nums',
+          flexShrink: 0,
+        },
+        '& .username': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+      }}
+    >
+      <div role="rowgroup" style={{ height: rows.totalHeight, position: 'relative' }}>
+        {range(rows.start, rows.end).map((row) => {
+          const style = { transform: `translateY(${row * ROW_HEIGHT}px)` };
+          if (row >= memberCount) {
+            return (
+              <div key="end" role="row" style={style}>
+                <div role="gridcell">{endRow}</div>
+              </div>
+            );
+          }
+          const position = positionOf(row);
+          const username = members[position] ?? '';
+          return (
+            <div
+              key={position}
+              id={`${gridId}-${row}`}
+              role="row"
+              aria-rowindex={row + 1}
+              data-username={username}
+              data-active={row === active ? '' : undefined}
+              style={style}
+              onClick={() => setActiveRow(row)}
+            >
+              <div role="gridcell" className="position">
+                {position + 1}
+              </div>
+              <div role="gridcell" className="username">
+                {username}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </Box>
+  );
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i);
+}
+
+/** The trailing row's content while the next page loads. */
+export function LoadingMoreRow() {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, color: 'text.secondary' }}>
+      <CircularProgress size={16} aria-hidden /> Loading more members…
+    </Box>
+  );
+}
+
+/** The trailing row's content with an action, e.g. Retry after a failed page. */
+export function EndRowAction({
+  message,
+  action,
+  onAction,
+}: {
+  message: string;
+  action: string;
+  onAction: () => void;
+}) {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+      <span>{message}</span>
+      <Button size="small" onClick={onAction}>
+        {action}
+      </Button>
+    </Box>
+  );
+}

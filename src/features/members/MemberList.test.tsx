@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
+import { AppProviders } from '../../app/AppProviders.tsx';
+import { createQueryClient } from '../../app/query-client.ts';
+import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
+import { MemberList } from './MemberList.tsx';
+
+let harness: DashboardHarness;
+
+beforeAll(() => {
+  // jsdom lays nothing out; the grid only needs the observer to exist.
+  if (!('ResizeObserver' in globalThis)) {
+    Object.assign(globalThis, {
+      ResizeObserver: class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    });
+  }
+});
+
+afterEach(() => {
+  cleanup();
+  harness.close();
+});
+
+function renderMembers(threadId: string, filter = '') {
+  return render(
+    <AppProviders api={harness.api} queryClient={createQueryClient()}>
+      <MemberList
+        threadId={threadId}
+        pageSize={50}
+        filter={filter}
+        onFilterChange={() => undefined}
+        onPageSizeChange={() => undefined}
+        totalMembers={undefined}
+        notFound={<p>no such thread</p>}
+      />
+    </AppProviders>,
+  );
+}
+
+it('aborts the page request when the list unmounts', async () => {
+  harness = createDashboardHarness({ latency: { minMs: 300, maxMs: 300 } });
+  const view = renderMembers(DEMO_THREADS.large);
+  await waitFor(() => expect(harness.exchanges).toHaveLength(1));
+  view.unmount();
+  expect(harness.exchanges[0]?.signal.aborted).toBe(true);
+  // Let the emulator finish its delayed handling before its database closes.
+  await new Promise((resolve) => setTimeout(resolve, 350));
+});
+
+it('filters the loaded members and counts the matches', async () => {
+  harness = createDashboardHarness();
+  renderMembers(DEMO_THREADS.small, 'ALI');
+  const status = await screen.findByText(/loaded members match “ALI”/);
+  expect(status.textContent).toBe('1 of 40 loaded members match “ALI” · all members loaded');
+  expect(screen.getByRole('row', { name: /alice/ })).toBeDefined();
+  expect(screen.queryByRole('row', { name: /moderator/ })).toBeNull();
+});
+
+it('shows that a thread does not exist', async () => {
+  harness = createDashboardHarness();
+  renderMembers('999999999999999');
+  expect(await screen.findByText('no such thread')).toBeDefined();
+});

@@ -1,0 +1,138 @@
+// A thread's members: filter, page size, status and the virtualized grid over cursor pages.
+import { Skeleton, Stack, Typography } from '@mui/material';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { useApi } from '../../api/api-context.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { isNotFound } from '../../components/error-message.ts';
+import { EndRowAction, LoadingMoreRow, MemberGrid } from './MemberGrid.tsx';
+import { filterMembers } from './member-pages.ts';
+import { threadMembersQuery } from './member-queries.ts';
+import { PageSizeField } from './PageSizeField.tsx';
+
+export interface MemberListProps {
+  threadId: string;
+  pageSize: number;
+  filter: string;
+  onFilterChange: (filter: string) => void;
+  onPageSizeChange: (pageSize: number) => void;
+  /** The thread's member count from its details, when known. */
+  totalMembers: number | undefined;
+  /** Shown instead of the list when the thread does not exist. */
+  notFound: ReactNode;
+}
+
+const count = new Intl.NumberFormat();
+
+export function MemberList({
+  threadId,
+  pageSize,
+  filter,
+  onFilterChange,
+  onPageSizeChange,
+  totalMembers,
+  notFound,
+}: MemberListProps) {
+  const {
+    data,
+    error,
+    isPending,
+    hasNextPage,
+    isFetchingNextPage,
+    isFetchNextPageError,
+    fetchNextPage,
+    refetch,
+  } = useInfiniteQuery(threadMembersQuery(useApi(), threadId, pageSize));
+  const members = useMemo(() => data?.pages.flatMap((page) => page.members) ?? [], [data]);
+  const shown = useMemo(() => filterMembers(members, filter), [members, filter]);
+  const filtering = shown !== null;
+
+  const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
+  const onNearEnd = useCallback(() => {
+    // While filtering, matches may be sparse: loading on sight would walk the whole thread, so the user asks.
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !filtering) loadMore();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, filtering, loadMore]);
+
+  const controls = (
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+      <TextInput
+        label="Filter members"
+        type="search"
+        value={filter}
+        onChange={(event) => onFilterChange(event.target.value)}
+        helperText="Matches usernames among the loaded members"
+        sx={{ flexGrow: 1, maxWidth: 420 }}
+      />
+      <PageSizeField value={pageSize} onChange={onPageSizeChange} />
+    </Stack>
+  );
+
+  if (error && !data) {
+    if (isNotFound(error)) return notFound;
+    return (
+      <Stack spacing={2}>
+        {controls}
+        <ErrorNotice error={error} what="the members of this thread" onRetry={() => void refetch()} />
+      </Stack>
+    );
+  }
+
+  let endRow: ReactNode = null;
+  if (isFetchNextPageError) {
+    endRow = (
+      <EndRowAction
+        message={`Could not load more members: ${error instanceof Error ? error.message : 'unknown error'}`}
+        action="Retry"
+        onAction={loadMore}
+      />
+    );
+  } else if (isFetchingNextPage) {
+    endRow = <LoadingMoreRow />;
+  } else if (hasNextPage && filtering) {
+    endRow = (
+      <EndRowAction
+        message="More members are not loaded yet."
+        action="Load more members"
+        onAction={loadMore}
+      />
+    );
+  } else if (hasNextPage) {
+    endRow = <LoadingMoreRow />;
+  }
+
+  const ended = !isPending && !hasNextPage;
+  const loaded = count.format(members.length);
+  const outOf = totalMembers === undefined || ended ? '' : ` of ${count.format(totalMembers)}`;
+  const status = isPending
+    ? 'Loading members…'
+    : filtering
+      ? `${count.format(shown.length)} of ${loaded} loaded members match “${filter.trim()}”${ended ? ' · all members loaded' : ''}`
+      : `${loaded}${outOf} ${members.length === 1 && !outOf ? 'member' : 'members'} loaded${ended ? ' · end of list' : ''}`;
+
+  return (
+    <Stack spacing={2}>
+      {controls}
+      <Typography role="status" color="text.secondary">
+        {status}
+      </Typography>
+      {isPending ? (
+        <Stack role="grid" aria-label="Members" aria-busy="true" spacing={0.5}>
+          {Array.from({ length: 10 }, (_, i) => (
+            <Skeleton key={i} variant="rectangular" height={36} />
+          ))}
+        </Stack>
+      ) : members.length === 0 ? (
+        <Typography>This thread has no members.</Typography>
+      ) : (
+        <MemberGrid
+          members={members}
+          shown={shown}
+          endRow={endRow}
+          onNearEnd={onNearEnd}
+          prefetchRows={Math.max(2 * pageSize, 60)}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,25 @@
+// Pure rules of the member list: when paging ends, and what the filter shows.
+import type { MemberPage } from '../../api/thread-members.ts';
+
+/**
+ * The cursor to fetch after `page`, or undefined at the end of the list: an empty page, a page without a
+ * cursor, or a page shorter than asked for (the API fills every page but the last).
+ */
+export function cursorAfter(page: MemberPage, pageSize: number): string | undefined {
+  if (page.members.length === 0 || page.cursor === null || page.members.length < pageSize) return undefined;
+  return page.cursor;
+}
+
+/**
+ * Positions (in join order) of the loaded members whose username contains the filter text, ignoring case;
+ * null when there is no filter, so the common case allocates nothing.
+ */
+export function filterMembers(members: readonly string[], filter: string): number[] | null {
+  const needle = filter.trim().toLowerCase();
+  if (needle === '') return null;
+  const positions: number[] = [];
+  members.forEach((name, position) => {
+    if (name.toLowerCase().includes(needle)) positions.push(position);
+  });
+  return positions;
+}

@@ -1,0 +1,74 @@
+// Open a thread by the id a support ticket gives; says so when no such thread exists.
+import { Alert, Button, Stack } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type SubmitEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useApi } from '../../api/api-context.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { errorMessage, isNotFound } from '../../components/error-message.ts';
+import { threadDetailsQuery } from './thread-queries.ts';
+
+const THREAD_ID = /^[0-9A-Za-z_-]{1,64}$/;
+
+export function OpenThreadForm() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [threadId, setThreadId] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  async function open(event: SubmitEvent) {
+    event.preventDefault();
+    const id = threadId.trim();
+    if (!THREAD_ID.test(id)) {
+      setProblem(
+        'Enter a thread ID: the number shown for the thread in the Chat console, e.g. 180000000100002.',
+      );
+      return;
+    }
+    setChecking(true);
+    setProblem(null);
+    try {
+      await queryClient.query(threadDetailsQuery(api, id));
+      await navigate(`/threads/${encodeURIComponent(id)}`);
+    } catch (error) {
+      setProblem(
+        isNotFound(error)
+          ? `No thread with ID ${id} exists in this app. Check the ID and try again.`
+          : errorMessage(error, 'the thread').detail,
+      );
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  return (
+    <Stack
+      component="form"
+      spacing={1}
+      onSubmit={(event) => void open(event)}
+      aria-label="Open a thread"
+      noValidate
+    >
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <TextInput
+          label="Thread ID"
+          value={threadId}
+          onChange={(event) => setThreadId(event.target.value)}
+          error={problem !== null}
+          autoComplete="off"
+          sx={{ width: 280 }}
+        />
+        <Button type="submit" variant="contained" disabled={checking}>
+          Open thread
+        </Button>
+      </Stack>
+      {problem && (
+        <Alert severity="warning" role="alert">
+          {problem}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
