@@ -1,4 +1,6 @@
 // `npm run bench`: every benchmark, each printing a table.
 import { benchEmulatorThroughput } from './emulator-throughput.ts';
+import { benchMembersPage } from './members-page.ts';
 
 await benchEmulatorThroughput();
+await benchMembersPage();

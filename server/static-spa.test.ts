@@ -6,10 +6,25 @@ import { createStaticSpa } from './static-spa.ts';
 
 let distDir: string;
 let emptyDir: string;
+let viteDir: string;
+
+/** The shape of Vite's dist/index.html: the entry script and module preloads in the head. */
+const VITE_INDEX = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>Thread Members Admin</title>
+    <script type="module" crossorigin src="/assets/index-abc.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/vendor-def.js">
+  </head>
+  <body><div id="root"></div></body>
+</html>`;
 
 beforeAll(async () => {
   distDir = await mkdtemp(path.join(tmpdir(), 'tma-dist-'));
   emptyDir = await mkdtemp(path.join(tmpdir(), 'tma-empty-'));
+  viteDir = await mkdtemp(path.join(tmpdir(), 'tma-vite-'));
+  await writeFile(path.join(viteDir, 'index.html'), VITE_INDEX);
   await mkdir(path.join(distDir, 'assets'));
   await writeFile(path.join(distDir, 'index.html'), '<!doctype html><title>SPA</title>');
   await writeFile(path.join(distDir, 'assets', 'main-abc123.js'), 'console.log(1)');
@@ -20,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(distDir, { recursive: true, force: true });
   await rm(emptyDir, { recursive: true, force: true });
+  await rm(viteDir, { recursive: true, force: true });
   await rm(path.join(path.dirname(distDir), 'tma-outside.txt'), { force: true });
 });
 
@@ -78,5 +94,66 @@ describe('static SPA', () => {
     const response = await get(emptyDir, '/');
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('npm run build');
+  });
+});
+
+const hint = (href: string): string => `<link rel="preload" as="fetch" crossorigin href="${href}">`;
+
+/** The index.html served for a target, with the hints the server added taken out again. */
+async function servedIndex(target: string): Promise<{ text: string; hints: string[] }> {
+  const text = await (await get(viteDir, target)).text();
+  const hints = text.match(/<link rel="preload"[^>]*>/g) ?? [];
+  return { text, hints };
+}
+
+describe('static SPA: preload hints of the members page', () => {
+  it('starts the first member page and the thread details before the entry script', async () => {
+    const { text, hints } = await servedIndex('/threads/180000000100001');
+    expect(hints).toEqual([
+      hint('/api/chat/thread/180000000100001/users?limit=50'),
+      hint('/api/chat/thread/180000000100001'),
+    ]);
+    expect(text.indexOf(hints[1] ?? '')).toBeLessThan(text.indexOf('<script'));
+    expect(text.replace(hints.join(''), '')).toBe(VITE_INDEX);
+  });
+
+  it('uses the page size from ?limit= and falls back to 50 when it is not 1..50', async () => {
+    expect((await servedIndex('/threads/t-1/?limit=7&q=ann')).hints[0]).toBe(
+      hint('/api/chat/thread/t-1/users?limit=7'),
+    );
+    expect((await servedIndex('/threads/t-1?limit=500')).hints[0]).toBe(
+      hint('/api/chat/thread/t-1/users?limit=50'),
+    );
+  });
+
+  it('serves other pages and invalid ids the index.html unchanged', async () => {
+    for (const target of ['/', '/threads', '/threads/t1/extra', '/activity', '/threads/a%20b']) {
+      expect((await servedIndex(target)).text, target).toBe(VITE_INDEX);
+    }
+  });
+
+  it('lets no markup in through the path or the query', async () => {
+    const attacks = [
+      '/threads/x"><script>alert(1)</script>',
+      '/threads/x%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+      "/threads/x'onload='alert(1)",
+      '/threads/t1?limit=5"><script>alert(1)</script>',
+      '/threads/t1?limit=%22%3E%3Cscript%3E',
+      '/threads/t1?q="><script>alert(1)</script>&limit=5',
+      '/threads/t1?limit=5&limit="><img src=x onerror=alert(1)>',
+    ];
+    for (const target of attacks) {
+      const { text, hints } = await servedIndex(target);
+      // Either no hint, or only plain hints of thread t1: nothing from the request is echoed into the page.
+      const safe = [5, 50].map((n) => hint(`/api/chat/thread/t1/users?limit=${n}`));
+      safe.push(hint('/api/chat/thread/t1'));
+      for (const link of hints) expect(safe, target).toContain(link);
+      expect(text.replace(hints.join(''), ''), target).toBe(VITE_INDEX);
+      expect(text.match(/<script/g), target).toHaveLength(1);
+    }
+  });
+
+  it('leaves HEAD bodiless', async () => {
+    expect(await (await get(viteDir, '/threads/t1', 'HEAD')).text()).toBe('');
   });
 });

@@ -1,6 +1,9 @@
 // Serves the built SPA from dist/: hashed assets cached for a year, index.html revalidated, SPA fallback.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { acceptsGzip, gzipBody } from './gzip-body.ts';
+import { membersPagePreloadUrls } from './members-page-preloads.ts';
+import { fetchPreloadLinks, insertIntoHead } from './preload-links.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,14 +48,20 @@ function fileResponse(
   body: Uint8Array<ArrayBuffer>,
   file: string,
   cacheControl: string,
-  method: string,
+  request: Request,
 ): Response {
-  const headers = {
-    'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+  const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers: Record<string, string> = {
+    'content-type': contentType,
     'cache-control': cacheControl,
     'x-content-type-options': 'nosniff',
+    vary: 'accept-encoding',
   };
-  return new Response(method === 'HEAD' ? null : body, { status: 200, headers });
+  const gzipped = acceptsGzip(request)
+    ? gzipBody(body, contentType, cacheControl === IMMUTABLE ? file : null)
+    : null;
+  if (gzipped) headers['content-encoding'] = 'gzip';
+  return new Response(request.method === 'HEAD' ? null : (gzipped ?? body), { status: 200, headers });
 }
 
 /** Resolves a URL path inside `distDir`, or null when it would escape it or cannot be decoded. */
@@ -69,17 +78,26 @@ function fileInside(distDir: string, urlPath: string): string | null {
   return file.startsWith(root + path.sep) ? file : null;
 }
 
+/** index.html for this URL: with hints that start the page's first API requests in parallel with the bundle. */
+function indexWithPreloads(index: Uint8Array<ArrayBuffer>, url: URL): Uint8Array<ArrayBuffer> {
+  const urls = membersPagePreloadUrls(url);
+  if (urls.length === 0) return index;
+  const html = new TextDecoder().decode(index);
+  return new TextEncoder().encode(insertIntoHead(html, fetchPreloadLinks(urls)));
+}
+
 /** Returns a handler for GET/HEAD requests to non-/api paths. */
 export function createStaticSpa(distDir: string): (request: Request) => Promise<Response> {
   const indexFile = path.join(distDir, 'index.html');
   return async (request) => {
-    const urlPath = new URL(request.url).pathname;
+    const url = new URL(request.url);
+    const urlPath = url.pathname;
     const file = urlPath === '/' ? null : fileInside(distDir, urlPath);
     if (file !== null) {
       const body = await readFileIfExists(file);
       if (body !== null) {
         const immutable = urlPath.startsWith(HASHED_ASSETS_PREFIX);
-        return fileResponse(body, file, immutable ? IMMUTABLE : REVALIDATE, request.method);
+        return fileResponse(body, file, immutable ? IMMUTABLE : REVALIDATE, request);
       }
     }
     // A missing hashed asset is a stale page asking for an old build; HTML in its place would not parse.
@@ -93,6 +111,6 @@ export function createStaticSpa(distDir: string): (request: Request) => Promise<
         headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
       });
     }
-    return fileResponse(index, indexFile, REVALIDATE, request.method);
+    return fileResponse(indexWithPreloads(index, url), indexFile, REVALIDATE, request);
   };
 }

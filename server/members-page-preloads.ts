@@ -1,0 +1,10 @@
+// The Chat API requests the members page makes first, so that index.html can start them before the bundle runs.
+import { MEMBERS_PAGE_PATH, pageSizeFromParam } from '../src/lib/members-page-address.ts';
+
+/** Same-origin URLs of the members page's first requests, in the order it needs them; [] for other pages. */
+export function membersPagePreloadUrls(url: URL): string[] {
+  const threadId = MEMBERS_PAGE_PATH.exec(url.pathname)?.[1];
+  if (threadId === undefined) return [];
+  const pageSize = pageSizeFromParam(url.searchParams.get('limit'));
+  return [`/api/chat/thread/${threadId}/users?limit=${pageSize}`, `/api/chat/thread/${threadId}`];
+}
