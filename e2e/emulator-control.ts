@@ -12,7 +12,11 @@ export interface FaultSettings {
 }
 
 export async function setFaults(settings: FaultSettings): Promise<void> {
-  const response = await fetch(`${CONTROL}/faults`, { method: 'PUT', body: JSON.stringify(settings) });
+  const response = await fetch(`${CONTROL}/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
   if (!response.ok) throw new Error(`Setting emulator faults failed: HTTP ${response.status}`);
 }
 

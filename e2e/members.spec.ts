@@ -73,7 +73,7 @@ test('the grid is reachable and movable by keyboard', async ({ page }) => {
   const activeName = () =>
     grid.evaluate((element) => {
       const id = element.getAttribute('aria-activedescendant');
-      return id ? document.getElementById(id)?.getAttribute('data-username') : null;
+      return id ? document.getElementById(id)?.textContent : null;
     });
   expect(await activeName()).toBe('moderator');
   await page.keyboard.press('ArrowDown');
@@ -154,6 +154,16 @@ test('a deep link restores the thread, page size and filter after a reload', asy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community help desk');
   await expect(page.getByRole('textbox', { name: 'Page size' })).toHaveValue('20');
   await expect(page.getByRole('searchbox', { name: 'Filter members' })).toHaveValue('moderator');
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('1 of');
+});
+
+test('typing in the filter keeps what was typed and where the caret is', async ({ page }) => {
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  const filter = page.getByRole('searchbox', { name: 'Filter members' });
+  await filter.pressSequentially('modrator');
+  for (let i = 0; i < 5; i++) await filter.press('ArrowLeft');
+  await filter.pressSequentially('e');
+  await expect(filter).toHaveValue('moderator');
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('1 of');
 });
 

@@ -58,13 +58,19 @@ describe('control routes', () => {
     const emptied = await api.call('POST', '/_emulator/reset', { body: {} });
     expect(emptied.json).toMatchObject({ status: 'ok', seedMs: null });
     expect(api.emulator.store.threadExists(DEMO_THREADS.small)).toBe(false);
-    const seeded = await api.call('POST', '/_emulator/seed');
+    const seeded = await api.call('POST', '/_emulator/seed', { body: {} });
     expect(typeof seeded.json?.seedMs).toBe('number');
     expect(api.emulator.store.threadExists(DEMO_THREADS.small)).toBe(true);
-    const again = await api.call('POST', '/_emulator/seed');
+    const again = await api.call('POST', '/_emulator/seed', { body: {} });
     expect(again.json?.seedMs).toBeNull();
     const reseeded = await api.call('POST', '/_emulator/reset', { body: { seed: 'demo' } });
     expect(typeof reseeded.json?.seedMs).toBe('number');
     expect(api.emulator.store.listThreadMembers(DEMO_THREADS.large)).toHaveLength(DEMO_THREAD_SIZES.large);
+  });
+
+  it('refuse changes without a JSON content type, so that no web page can send them', async () => {
+    const response = await api.emulator.app.request('/_emulator/reset', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(415);
+    expect(api.emulator.store.threadExists(DEMO_THREADS.small)).toBe(true);
   });
 });

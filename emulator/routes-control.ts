@@ -95,6 +95,14 @@ async function jsonBody(c: Context<EmulatorEnv>): Promise<unknown> {
 export function controlRoutes(actions: ControlActions): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
 
+  // A JSON content type makes browsers preflight, so a web page cannot reset or fault a local emulator.
+  routes.on(['POST', 'PUT'], '*', async (c, next) => {
+    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+      return c.json({ error: 'control routes take Content-Type: application/json' }, 415);
+    }
+    await next();
+  });
+
   routes.post('/reset', async (c) => {
     const body = await jsonBody(c);
     const seed = isRecord(body) && body.seed === 'demo' ? 'demo' : 'none';

@@ -47,7 +47,14 @@ export async function startApiServer(
       };
     }
     const tokenProvider = createAppTokenProvider(credentials);
-    const app = createServerApp({ config: backend, tokenProvider, fetch, logger, distDir });
+    const app = createServerApp({
+      config: backend,
+      tokenProvider,
+      fetch,
+      logger,
+      distDir,
+      allowedHostnames: config.allowedHostnames,
+    });
     const listening = await listen(app, config.host, config.port);
     cleanups.push(() => listening.close());
     return {

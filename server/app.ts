@@ -5,6 +5,7 @@ import { createChatProxy, type UpstreamFetch } from './chat-proxy.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
+import { requestGuard } from './request-guard.ts';
 import { requestLog } from './request-log.ts';
 import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
@@ -15,6 +16,8 @@ export interface ServerAppOptions {
   fetch: UpstreamFetch;
   logger: Logger;
   distDir: string;
+  /** Host names the dashboard may be reached by; null (the default) accepts any. */
+  allowedHostnames?: readonly string[] | null;
   /** Overrides for tests; production uses the proxy's defaults (15 s, 8 KB). */
   proxy?: { timeoutMs?: number; bodyLimitBytes?: number };
 }
@@ -25,6 +28,7 @@ export function createServerApp({
   fetch,
   logger,
   distDir,
+  allowedHostnames = null,
   proxy = {},
 }: ServerAppOptions): Hono {
   const app = new Hono();
@@ -37,6 +41,7 @@ export function createServerApp({
   const serveSpa = createStaticSpa(distDir);
 
   app.use('*', requestLog(logger));
+  app.use('*', requestGuard(allowedHostnames));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
   app.get('/api/session', (c) => c.json(sessionInfo(config), 200, { 'cache-control': 'no-store' }));

@@ -136,7 +136,6 @@ describe('chat proxy: headers', () => {
         authorization: 'Bearer browser-token',
         'x-forwarded-for': '10.0.0.1',
         'x-custom': '1',
-        origin: 'http://evil.example',
       },
       body: JSON.stringify({ usernames: ['nobody-here'] }),
     });

@@ -95,6 +95,15 @@ export function createChatProxy({
 
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (route.body) {
+      // Checked here rather than left to the API: a JSON content type also forces browsers to preflight.
+      if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+        return chatErrorResponse(
+          415,
+          'web_application',
+          'UnsupportedMediaType',
+          'Send the usernames as JSON with Content-Type: application/json.',
+        );
+      }
       const read = await readBodyWithLimit(request, bodyLimitBytes);
       if (read === TOO_LARGE) {
         return chatErrorResponse(
@@ -117,6 +126,10 @@ export function createChatProxy({
       if (value !== null) headers.set(name, value);
     }
 
+    // The browser may have gone while its body was read: an abandoned change must not be applied.
+    if (request.signal.aborted) {
+      return chatErrorResponse(499, 'client_closed_request', 'ClientClosedRequest', 'The browser went away.');
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new UpstreamTimeout()), timeoutMs);
     const onClientAbort = (): void => controller.abort(new ClientGone());

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       host: '127.0.0.1',
       port: 8080,
+      allowedHostnames: ['localhost', '127.0.0.1', '[::1]'],
       dataDir: '.data',
       chat: { kind: 'embedded', rateLimit: 100, latency: null, faultRate: 0, controlPort: null },
     });
@@ -104,6 +105,27 @@ describe('loadConfig', () => {
       expect(message).not.toContain(TOKEN);
       expect(message).not.toContain(CERT);
     }
+  });
+
+  it('refuses a Chat host without TLS unless it is on this machine', () => {
+    expect(
+      errorOf({ ...remote, CHAT_APP_TOKEN: TOKEN, CHAT_HOST: 'http://a41.chat.agora.io' }).message,
+    ).toMatch(/must use https/);
+    expect(
+      loadConfig({ ...remote, CHAT_APP_TOKEN: TOKEN, CHAT_HOST: 'http://localhost:8090' }).chat,
+    ).toMatchObject({
+      kind: 'remote',
+    });
+  });
+
+  it('answers only to loopback names on loopback, to ALLOWED_HOSTS when set, else to any name', () => {
+    expect(loadConfig({}).allowedHostnames).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(loadConfig({ ALLOWED_HOSTS: 'Admin.Example.com, localhost' }).allowedHostnames).toEqual([
+      'admin.example.com',
+      'localhost',
+    ]);
+    expect(loadConfig({ HOST: '0.0.0.0' }).allowedHostnames).toBeNull();
+    expect(errorOf({ ALLOWED_HOSTS: 'a b' }).message).toMatch(/ALLOWED_HOSTS/);
   });
 
   it('treats empty values as unset', () => {

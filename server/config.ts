@@ -38,6 +38,8 @@ export interface EmbeddedEmulatorConfig {
 export interface ServerConfig {
   host: string;
   port: number;
+  /** Names the dashboard may be reached by (Host header); null: any. */
+  allowedHostnames: string[] | null;
   dataDir: string;
   chat: RemoteChatConfig | EmbeddedEmulatorConfig;
 }
@@ -85,6 +87,12 @@ function parseChatHost(value: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`CHAT_HOST must use http or https (got "${url.protocol}").`);
+  }
+  // The app token rides on every call: only a loopback host may be reached without TLS.
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTNAMES.includes(url.hostname)) {
+    throw new ConfigError(
+      `CHAT_HOST must use https: the app token would travel unencrypted to ${url.hostname} (http is allowed only for localhost).`,
+    );
   }
   // Userinfo would put a secret into every log line and error message that names the host.
   if (url.username !== '' || url.password !== '') {
@@ -187,6 +195,25 @@ function rejectAll(env: Env, names: readonly string[], reason: string): void {
     throw new ConfigError(`${stray.join(', ')} ${stray.length > 1 ? 'are' : 'is'} ${reason}`);
 }
 
+const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * A dashboard bound to loopback answers only to loopback names, so a web page cannot reach it by rebinding
+ * its own domain to 127.0.0.1. ALLOWED_HOSTS (comma-separated host names) sets the list explicitly, e.g.
+ * behind a reverse proxy; bound to another interface without it, any name is accepted.
+ */
+function parseAllowedHosts(value: string | undefined, host: string): string[] | null {
+  if (value !== undefined) {
+    const names = value.split(',').map((name) => name.trim().toLowerCase());
+    if (names.some((name) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(name))) {
+      throw new ConfigError(`ALLOWED_HOSTS must be a comma-separated list of host names (got "${value}").`);
+    }
+    return names;
+  }
+  const hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return LOOPBACK_HOSTNAMES.includes(hostname) ? LOOPBACK_HOSTNAMES : null;
+}
+
 export function loadConfig(env: Env): ServerConfig {
   const host = read(env, 'HOST') ?? '127.0.0.1';
   if (/\s|\//.test(host))
@@ -194,6 +221,7 @@ export function loadConfig(env: Env): ServerConfig {
   const portText = read(env, 'PORT');
   const port = portText === undefined ? 8080 : parsePort('PORT', portText, 0);
   const dataDir = read(env, 'DATA_DIR') ?? '.data';
+  const allowedHostnames = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), host);
 
   const chatHost = read(env, 'CHAT_HOST');
   if (chatHost === undefined) {
@@ -202,6 +230,7 @@ export function loadConfig(env: Env): ServerConfig {
     return {
       host,
       port,
+      allowedHostnames,
       dataDir,
       chat: {
         kind: 'embedded',
@@ -220,6 +249,7 @@ export function loadConfig(env: Env): ServerConfig {
   return {
     host,
     port,
+    allowedHostnames,
     dataDir,
     chat: {
       kind: 'remote',

@@ -6,7 +6,9 @@ const MIN_BYTES = 1024;
 const cache = new Map<string, Uint8Array<ArrayBuffer>>();
 
 export function acceptsGzip(request: Request): boolean {
-  return /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+  const header = request.headers.get('accept-encoding') ?? '';
+  const gzip = header.split(',').find((part) => part.trim().toLowerCase().startsWith('gzip'));
+  return gzip !== undefined && !/;\s*q=0(\.0*)?\s*$/.test(gzip);
 }
 
 /** The gzipped body, or null when compressing would not help. `cacheKey` is set for immutable content. */

@@ -51,6 +51,14 @@ describe('static SPA', () => {
     expect(await response.text()).toContain('<title>SPA</title>');
   });
 
+  it('sends the page with a policy that runs only its own scripts and forbids framing', async () => {
+    const response = await get(distDir, '/threads/180000000100002');
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('serves hashed assets with a year-long immutable cache', async () => {
     const response = await get(distDir, '/assets/main-abc123.js');
     expect(response.headers.get('content-type')).toContain('text/javascript');

@@ -17,7 +17,8 @@ await prefetchFirstPage(queryClient, api, window.location);
 createRoot(rootElement).render(
   <StrictMode>
     <AppProviders api={api} queryClient={queryClient}>
-      <BrowserRouter>
+      {/* Router updates outside transitions, so inputs bound to the URL (the filter) keep their caret. */}
+      <BrowserRouter useTransitions={false}>
         <AppRoutes />
       </BrowserRouter>
     </AppProviders>

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './AppShell.tsx';
 import { ThreadMembersPage } from './routes/ThreadMembersPage.tsx';
@@ -9,15 +9,13 @@ const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage.
 
 export function AppRoutes() {
   return (
-    <Suspense>
-      <Routes>
-        <Route element={<AppShell />}>
-          <Route index element={<Navigate to="/threads" replace />} />
-          <Route path="threads" element={<ThreadsPage />} />
-          <Route path="threads/:threadId" element={<ThreadMembersPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </Suspense>
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<Navigate to="/threads" replace />} />
+        <Route path="threads" element={<ThreadsPage />} />
+        <Route path="threads/:threadId" element={<ThreadMembersPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }

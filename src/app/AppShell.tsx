@@ -1,5 +1,6 @@
 // The frame of every page: app bar with navigation, the backend indicator and the theme toggle.
-import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, Container, LinearProgress, Toolbar, Typography } from '@mui/material';
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -22,7 +23,9 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Container component="main" sx={{ py: 3, flexGrow: 1 }}>
-        <Outlet />
+        <Suspense fallback={<LinearProgress aria-label="Loading the page" />}>
+          <Outlet />
+        </Suspense>
       </Container>
     </Box>
   );

@@ -43,6 +43,10 @@ export function errorMessage(error: unknown, what: string): ErrorMessage {
   }
 }
 
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404;
+/**
+ * The API's own answer for an unknown thread. Other 404s (an endpoint a host does not serve, a route the
+ * server does not forward) say nothing about whether the thread exists.
+ */
+export function isThreadNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404 && error.code === 'group_error';
 }

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 
 export interface RowWindow {
+  /** The first row at least partly in view. */
+  firstVisible: number;
   /** First and one-past-last row index to render. */
   start: number;
   end: number;
@@ -56,6 +58,7 @@ export function useRowWindow(
   );
 
   return {
+    firstVisible: Math.min(view.firstVisible, Math.max(rowCount - 1, 0)),
     start: Math.max(0, Math.min(view.firstVisible - overscan, rowCount)),
     end: Math.min(rowCount, view.firstVisible + view.visibleRows + overscan),
     totalHeight: rowCount * rowHeight,

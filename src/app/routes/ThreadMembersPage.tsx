@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import { PageFrame } from '../../components/PageFrame.tsx';
-import { isNotFound } from '../../components/error-message.ts';
+import { isThreadNotFound } from '../../components/error-message.ts';
 import { MemberList } from '../../features/members/MemberList.tsx';
 import { DEFAULT_PAGE_SIZE, pageSizeFromParam } from '../../lib/members-page-address.ts';
 import { ThreadHeader } from '../../features/threads/ThreadHeader.tsx';
@@ -48,7 +48,7 @@ export function ThreadMembersPage() {
   }
 
   const notFound = <ThreadNotFound threadId={threadId} />;
-  if (isNotFound(details.error)) {
+  if (isThreadNotFound(details.error)) {
     return (
       <PageFrame title={`Thread ${threadId}`} crumbs={crumbs}>
         {notFound}

@@ -69,6 +69,10 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
       aria-activedescendant={memberCount > 0 ? `${gridId}-${active}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onFocus={() => {
+        // Scrolled away from the active row with the mouse: keyboard work starts where the user is looking.
+        if (active < rows.start || active >= rows.end) setActiveRow(rows.firstVisible);
+      }}
       sx={{
         position: 'relative',
         height: 'min(65vh, 720px)',
@@ -106,7 +110,7 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
           const style = { transform: `translateY(${row * ROW_HEIGHT}px)` };
           if (row >= memberCount) {
             return (
-              <div key="end" role="row" style={style}>
+              <div key="end" role="row" aria-rowindex={row + 1} style={style}>
                 <div role="gridcell">{endRow}</div>
               </div>
             );
@@ -116,7 +120,6 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
           return (
             <div
               key={position}
-              id={`${gridId}-${row}`}
               role="row"
               aria-rowindex={row + 1}
               data-username={username}
@@ -127,7 +130,7 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
               <div role="gridcell" className="position">
                 {position + 1}
               </div>
-              <div role="gridcell" className="username">
+              <div role="gridcell" className="username" id={`${gridId}-${row}`}>
                 {username}
               </div>
             </div>

@@ -5,7 +5,7 @@ import { useCallback, useMemo, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import { isNotFound } from '../../components/error-message.ts';
+import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
 import { EndRowAction, LoadingMoreRow, MemberGrid } from './MemberGrid.tsx';
 import { filterMembers } from './member-pages.ts';
 import { threadMembersQuery } from './member-queries.ts';
@@ -69,7 +69,7 @@ export function MemberList({
   );
 
   if (error && !data) {
-    if (isNotFound(error)) return notFound;
+    if (isThreadNotFound(error)) return notFound;
     return (
       <Stack spacing={2}>
         {controls}
@@ -82,7 +82,7 @@ export function MemberList({
   if (isFetchNextPageError) {
     endRow = (
       <EndRowAction
-        message={`Could not load more members: ${error instanceof Error ? error.message : 'unknown error'}`}
+        message={`Could not load more members. ${errorMessage(error, 'more members').detail}`}
         action="Retry"
         onAction={loadMore}
       />

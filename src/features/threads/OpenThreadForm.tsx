@@ -5,7 +5,8 @@ import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import { errorMessage, isNotFound } from '../../components/error-message.ts';
+import { ApiError } from '../../api/api-error.ts';
+import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
 import { threadDetailsQuery } from './thread-queries.ts';
 
 const THREAD_ID = /^[0-9A-Za-z_-]{1,64}$/;
@@ -33,11 +34,14 @@ export function OpenThreadForm() {
       await queryClient.query(threadDetailsQuery(api, id));
       await navigate(`/threads/${encodeURIComponent(id)}`);
     } catch (error) {
-      setProblem(
-        isNotFound(error)
-          ? `No thread with ID ${id} exists in this app. Check the ID and try again.`
-          : errorMessage(error, 'the thread').detail,
-      );
+      if (isThreadNotFound(error)) {
+        setProblem(`No thread with ID ${id} exists in this app. Check the ID and try again.`);
+      } else if (error instanceof ApiError && error.status === 404) {
+        // The host does not serve thread details; the members page finds out whether the thread exists.
+        await navigate(`/threads/${encodeURIComponent(id)}`);
+      } else {
+        setProblem(errorMessage(error, 'the thread').detail);
+      }
     } finally {
       setChecking(false);
     }
