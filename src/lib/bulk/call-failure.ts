@@ -1,0 +1,57 @@
+// Sorts a failed add/remove call into what the engine does next. The engine lives in src/lib, which does not
+// import src/api, so it reads the ApiError shape ({ status, code, description }) structurally.
+
+export type CallFailure =
+  /** 429: nothing was applied; slow down and send again. */
+  | { kind: 'rate-limited'; reason: string }
+  /** 5xx, no response, or an unreadable answer: the call may or may not have been applied. */
+  | { kind: 'transient'; reason: string }
+  /** The batch was refused as a whole for a lasting reason; `named` lists the users the reason names. */
+  | { kind: 'refused'; reason: string; named: string[] | null }
+  /** Nothing else in this operation can succeed (unknown thread, bad credentials, threads switched off). */
+  | { kind: 'fatal'; reason: string };
+
+interface CallError {
+  status: number;
+  code: string | null;
+  description: string;
+}
+
+function asCallError(error: unknown): CallError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { status, code, description } = error as Partial<Record<keyof CallError, unknown>>;
+  if (typeof status !== 'number' || typeof description !== 'string') return null;
+  return { status, code: typeof code === 'string' ? code : null, description };
+}
+
+/** The users named in `users [a, b] are not members of this group!`, or null when none are named. */
+export function namedUsers(description: string): string[] | null {
+  const match = /users \[([^\]]*)\]/.exec(description);
+  const names = match?.[1]
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+  return names && names.length > 0 ? names : null;
+}
+
+const USER_THREAD_LIMIT = 'user join thread reach limit.';
+
+export function classifyFailure(error: unknown): CallFailure {
+  const failure = asCallError(error);
+  if (failure === null) {
+    // Not from the fetch layer: a bug. Stopping beats repeating it a thousand times.
+    return { kind: 'fatal', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const { status, code, description } = failure;
+  if (status === 429) return { kind: 'rate-limited', reason: description };
+  // 200 here means the answer arrived but could not be read: the call was applied, so it counts as uncertain.
+  if (status === 0 || status === 200 || status === 408 || status >= 500) {
+    return { kind: 'transient', reason: status === 0 ? description : `${description} (HTTP ${status})` };
+  }
+  if (code === 'forbidden_op' || code === 'service_resource_not_found' || description === USER_THREAD_LIMIT) {
+    return { kind: 'refused', reason: description, named: namedUsers(description) };
+  }
+  // 401, 403 `thread not open.`, 404 `thread not found.` and any 4xx we cannot pin on particular users:
+  // bisecting would only repeat the same answer for every user.
+  return { kind: 'fatal', reason: `${description} (HTTP ${status})` };
+}

@@ -1,0 +1,152 @@
+// Keeps calls to one endpoint within a budget of N per second. The API counts a call when it arrives, at most
+// N in any window of one second. The client cannot see arrival times, but a call arrives before its answer
+// does, so a call holds its slot from its start until one window after its answer: then no two calls of ours
+// can meet in one of the API's windows, however their latencies differ (counting from the start alone let a
+// retry land inside the window of a slower first call, and got 429s at the edge of every second).
+// Share one pacer per endpoint between operations that may overlap.
+import { systemClock, type Clock } from './clock.ts';
+
+export interface PacerOptions {
+  /** The app's budget for this client, calls per second (the API allows 100 per app and endpoint). */
+  callsPerSecond?: number;
+  clock?: Clock;
+  windowMs?: number;
+  /** After a slow-down the limit doubles again after each quiet period of this length, up to the budget. */
+  recoveryMs?: number;
+}
+
+/** Call it when the call's answer (or failure) has arrived; calling it again does nothing. */
+export type ReleaseSlot = () => void;
+
+export const DEFAULT_CALLS_PER_SECOND = 100;
+
+function checkRate(callsPerSecond: number): number {
+  if (!(Number.isInteger(callsPerSecond) && callsPerSecond >= 1)) {
+    throw new RangeError('callsPerSecond must be a positive integer');
+  }
+  return callsPerSecond;
+}
+
+interface Slot {
+  start: number;
+  /** When the answer arrived; null while the call is in flight. */
+  end: number | null;
+}
+
+export class Pacer {
+  private readonly clock: Clock;
+  private readonly windowMs: number;
+  private readonly recoveryMs: number;
+  private budget: number;
+  /** The limit in force: the budget, or less for a while after a 429. */
+  private limit: number;
+  /** When the last 429 halved the limit. */
+  private slowedAt = Number.NEGATIVE_INFINITY;
+  /** When the limit last changed on its way back up to the budget. */
+  private steppedAt = Number.NEGATIVE_INFINITY;
+  /** Calls in flight, and answered calls less than a window ago; in start order. */
+  private slots: Slot[] = [];
+  /** One per sleeping caller, aborted to wake it when a slot or the budget changes. */
+  private readonly sleepers = new Set<AbortController>();
+
+  constructor({
+    callsPerSecond = DEFAULT_CALLS_PER_SECOND,
+    clock = systemClock,
+    windowMs = 1000,
+    recoveryMs = 1000,
+  }: PacerOptions = {}) {
+    this.budget = checkRate(callsPerSecond);
+    this.limit = this.budget;
+    this.clock = clock;
+    this.windowMs = windowMs;
+    this.recoveryMs = recoveryMs;
+  }
+
+  get callsPerSecond(): number {
+    return this.budget;
+  }
+
+  /** Takes effect at once, including for callers already waiting. */
+  setCallsPerSecond(callsPerSecond: number): void {
+    const reduced = this.limit < this.budget;
+    this.budget = checkRate(callsPerSecond);
+    this.limit = reduced ? Math.min(this.limit, this.budget) : this.budget;
+    this.wakeWaiters();
+  }
+
+  /** The limit now in force (below the budget for a while after a 429). */
+  currentLimit(): number {
+    this.refresh(this.clock.now());
+    return this.limit;
+  }
+
+  /** Calls started in the last window: the current rate. */
+  recentCalls(): number {
+    const now = this.clock.now();
+    this.refresh(now);
+    return this.slots.filter((slot) => slot.start > now - this.windowMs).length;
+  }
+
+  /** Waits for a free slot and takes it; resolves null, taking nothing, if `signal` aborts first. */
+  async acquire(signal?: AbortSignal): Promise<ReleaseSlot | null> {
+    for (;;) {
+      if (signal?.aborted) return null;
+      const now = this.clock.now();
+      this.refresh(now);
+      if (this.slots.length < this.limit) return this.take(now);
+      // Without an answered slot to age out, only a release (or a budget change) can free one.
+      const answered = this.slots.flatMap((slot) => (slot.end === null ? [] : [slot.end + this.windowMs]));
+      let until = answered.length > 0 ? Math.min(...answered) : Number.POSITIVE_INFINITY;
+      if (this.limit < this.budget) until = Math.min(until, this.steppedAt + this.recoveryMs);
+      await this.sleep(until === Number.POSITIVE_INFINITY ? this.windowMs : Math.max(1, until - now), signal);
+    }
+  }
+
+  /**
+   * A call started at `startedAt` got 429: the API's window is full, whether from our calls or the app's own
+   * clients. Halve what we actually send, once per burst: 429s of calls started before the last slow-down are
+   * echoes of the same overload and do not halve again.
+   */
+  slowDown(startedAt: number): void {
+    if (startedAt <= this.slowedAt) return;
+    this.limit = Math.max(1, Math.floor(Math.min(this.limit, this.recentCalls()) / 2));
+    this.slowedAt = this.clock.now();
+    this.steppedAt = this.slowedAt;
+  }
+
+  private take(now: number): ReleaseSlot {
+    const slot: Slot = { start: now, end: null };
+    this.slots.push(slot);
+    return () => {
+      if (slot.end !== null) return;
+      slot.end = this.clock.now();
+      this.wakeWaiters();
+    };
+  }
+
+  /** Sleeps until `ms` pass, the caller's signal aborts, or wakeWaiters(); leaves no listener behind. */
+  private async sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const sleeper = new AbortController();
+    const wake = (): void => sleeper.abort();
+    signal?.addEventListener('abort', wake, { once: true });
+    this.sleepers.add(sleeper);
+    try {
+      await this.clock.sleep(ms, sleeper.signal);
+    } finally {
+      this.sleepers.delete(sleeper);
+      signal?.removeEventListener('abort', wake);
+    }
+  }
+
+  private wakeWaiters(): void {
+    for (const sleeper of this.sleepers) sleeper.abort();
+  }
+
+  private refresh(now: number): void {
+    this.slots = this.slots.filter((slot) => slot.end === null || slot.end > now - this.windowMs);
+    while (this.limit < this.budget && now - this.steppedAt >= this.recoveryMs) {
+      this.limit = Math.min(this.budget, this.limit * 2);
+      this.steppedAt += this.recoveryMs;
+    }
+  }
+}
