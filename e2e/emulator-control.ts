@@ -30,3 +30,13 @@ export async function threadMembers(threadId: string): Promise<string[]> {
   const body = (await response.json()) as { members: string[] };
   return body.members;
 }
+
+/** Back to the demo data, for tests that change membership. */
+export async function resetDemoData(): Promise<void> {
+  const response = await fetch(`${CONTROL}/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seed: 'demo' }),
+  });
+  if (!response.ok) throw new Error(`Resetting the emulator failed: HTTP ${response.status}`);
+}

@@ -67,6 +67,7 @@ export function ThreadMembersPage() {
           onFilterChange={(value) => updateSearch('q', value)}
           onPageSizeChange={(size) => updateSearch('limit', size === DEFAULT_PAGE_SIZE ? null : String(size))}
           totalMembers={details.data?.memberCount}
+          threadName={details.data?.name ?? `thread ${threadId}`}
           notFound={notFound}
         />
       </Stack>

@@ -37,6 +37,7 @@ function renderMembers(threadId: string, filter = '') {
         onFilterChange={() => undefined}
         onPageSizeChange={() => undefined}
         totalMembers={undefined}
+        threadName="Test thread"
         notFound={<p>no such thread</p>}
       />
     </AppProviders>,

@@ -1,7 +1,7 @@
 // A thread's members: filter, page size, status and the virtualized grid over cursor pages.
-import { Skeleton, Stack, Typography } from '@mui/material';
+import { Button, Skeleton, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -17,6 +17,8 @@ export interface MemberListProps {
   filter: string;
   onFilterChange: (filter: string) => void;
   onPageSizeChange: (pageSize: number) => void;
+  /** For dialogs: the thread's name, or its id when the details are not known. */
+  threadName: string;
   /** The thread's member count from its details, when known. */
   totalMembers: number | undefined;
   /** Shown instead of the list when the thread does not exist. */
@@ -24,6 +26,10 @@ export interface MemberListProps {
 }
 
 const count = new Intl.NumberFormat();
+// Dialogs load on demand: the members page's first bundle stays small.
+const AddMembersDialog = lazy(async () => ({
+  default: (await import('./AddMembersDialog.tsx')).AddMembersDialog,
+}));
 
 export function MemberList({
   threadId,
@@ -32,8 +38,10 @@ export function MemberList({
   onFilterChange,
   onPageSizeChange,
   totalMembers,
+  threadName,
   notFound,
 }: MemberListProps) {
+  const [adding, setAdding] = useState(false);
   const {
     data,
     error,
@@ -65,6 +73,19 @@ export function MemberList({
         sx={{ flexGrow: 1, maxWidth: 420 }}
       />
       <PageSizeField value={pageSize} onChange={onPageSizeChange} />
+      <Button variant="contained" onClick={() => setAdding(true)} sx={{ alignSelf: 'flex-start' }}>
+        Add members
+      </Button>
+      {adding && (
+        <Suspense>
+          <AddMembersDialog
+            threadId={threadId}
+            threadName={threadName}
+            loadedMembers={members}
+            onClose={() => setAdding(false)}
+          />
+        </Suspense>
+      )}
     </Stack>
   );
 

@@ -1,0 +1,33 @@
+// Where a bulk operation stands: users done of total, calls, rate, time elapsed and left.
+import { LinearProgress, Stack, Typography } from '@mui/material';
+import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
+
+const count = new Intl.NumberFormat();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function BulkProgress({ snapshot }: { snapshot: BulkSnapshot }) {
+  const done = snapshot.total - snapshot.counts.pending;
+  const running = snapshot.state === 'running' || snapshot.state === 'cancelling';
+  return (
+    <Stack spacing={1}>
+      <LinearProgress
+        variant="determinate"
+        value={snapshot.total === 0 ? 100 : (100 * done) / snapshot.total}
+        aria-label="Progress"
+      />
+      <Typography variant="body2" role="status">
+        {count.format(done)} of {count.format(snapshot.total)} users done · {count.format(snapshot.calls)}{' '}
+        calls
+        {snapshot.rateLimited > 0 ? ` · ${count.format(snapshot.rateLimited)} rate-limited` : ''}
+        {running ? ` · ${snapshot.currentRate} calls/s` : ''} · {seconds(snapshot.elapsedMs)}
+        {running && snapshot.etaMs !== null ? ` · about ${seconds(snapshot.etaMs)} left` : ''}
+        {snapshot.state === 'cancelling' ? ' · cancelling: calls in flight finish' : ''}
+      </Typography>
+      {snapshot.stopReason && (
+        <Typography variant="body2" color="error" role="alert">
+          Stopped: {snapshot.stopReason}
+        </Typography>
+      )}
+    </Stack>
+  );
+}

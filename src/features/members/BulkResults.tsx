@@ -1,0 +1,72 @@
+// The outcome of every user of a bulk operation, and of every entry that was never sent because it is invalid.
+import { Box, Typography } from '@mui/material';
+import { useRef } from 'react';
+import type { UserOutcome } from '../../lib/bulk/outcomes.ts';
+import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
+import { useRowWindow } from '../../lib/use-row-window.ts';
+import { PROBLEM_TEXT, type ParsedUsernames } from '../../lib/username-list.ts';
+
+const ROW_HEIGHT = 32;
+
+function describe(outcome: UserOutcome): string {
+  switch (outcome.status) {
+    case 'pending':
+      return 'waiting';
+    case 'added':
+      return 'added';
+    case 'removed':
+      return outcome.inferred ? 'removed (by an attempt whose answer was lost)' : 'removed';
+    case 'not-a-member':
+      return 'not a member';
+    case 'refused':
+      return `refused: ${outcome.reason}`;
+    case 'failed':
+      return `failed: ${outcome.reason}`;
+    case 'not-sent':
+      return outcome.reason ? `not sent: ${outcome.reason}` : 'not sent (cancelled)';
+  }
+}
+
+export function resultRows(snapshot: BulkSnapshot, invalid: ParsedUsernames['invalid']): [string, string][] {
+  const rows: [string, string][] = [...snapshot.outcomes].map(([name, outcome]) => [name, describe(outcome)]);
+  for (const { entry, problem } of invalid) rows.push([entry, `invalid: ${PROBLEM_TEXT[problem]}`]);
+  return rows;
+}
+
+export function BulkResults({ rows }: { rows: readonly [string, string][] }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const window = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
+  return (
+    <Box
+      ref={scrollRef}
+      sx={{ height: 240, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
+    >
+      <Box role="list" aria-label="Results" sx={{ position: 'relative', height: window.totalHeight }}>
+        {rows.slice(window.start, window.end).map(([name, outcome], i) => (
+          <Box
+            key={`${window.start + i}`}
+            role="listitem"
+            sx={{
+              position: 'absolute',
+              left: 0,
+              right: 0,
+              height: ROW_HEIGHT,
+              px: 2,
+              display: 'flex',
+              gap: 2,
+              alignItems: 'center',
+            }}
+            style={{ transform: `translateY(${(window.start + i) * ROW_HEIGHT}px)` }}
+          >
+            <Typography component="span" sx={{ minWidth: '16ch', overflowWrap: 'anywhere' }}>
+              {name}
+            </Typography>
+            <Typography component="span" color="text.secondary">
+              {outcome}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}
