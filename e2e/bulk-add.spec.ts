@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { DEMO_THREADS, DEMO_USERS, demoUsername } from '../emulator/demo-data.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
@@ -79,4 +80,110 @@ test('with a fifth of the calls failing, the added members on the server agree w
   }
   await expect(dialog).toContainText('Added 120 · refused 0 · failed 0');
   expect((await threadMembers(DEMO_THREADS.empty)).sort()).toEqual(many);
+});
+
+test('adds members from a CSV file, keeping what was typed', async ({ page }) => {
+  const fromFile = Array.from({ length: 5 }, (_, i) => demoUsername(142_001 + i));
+  // As Excel writes it: a byte-order mark, CRLF, and quotes around a field with a comma.
+  const csv =
+    '\uFEFFid,username,note\r\n' +
+    fromFile
+      .map((name, i) => `${i + 1},${name},${i === 2 ? '"joined late, via support"' : 'ok'}`)
+      .join('\r\n') +
+    '\r\n6,bad!name,typo\r\n';
+
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add members to/ });
+  const usernames = dialog.getByRole('textbox', { name: 'Usernames' });
+  await usernames.fill('USER142001');
+  await dialog.getByLabel('Usernames file').setInputFiles({
+    name: 'members.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+
+  await expect(dialog.getByRole('status').filter({ hasText: /^Read / })).toHaveText(
+    'Read 6 names from members.csv',
+  );
+  await expect(usernames).toHaveValue(['USER142001', ...fromFile, 'bad!name'].join('\n'));
+  await expect(dialog.getByRole('status', { name: 'Parsed usernames' })).toHaveText(
+    '5 valid · 1 invalid · 1 duplicates · 0 already members',
+  );
+  await dialog.getByRole('button', { name: 'Add 5 members' }).click();
+
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  await expect(dialog).toContainText('Added 5 · refused 0 · failed 0 · not sent 0 · invalid 1');
+  const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  for (const name of fromFile) {
+    await expect(results.filter({ hasText: new RegExp(`^${name}`) })).toHaveText(`${name}added`);
+  }
+  await expect(results.filter({ hasText: 'bad!name' })).toContainText('invalid');
+  expect((await threadMembers(DEMO_THREADS.small)).slice(-5).sort()).toEqual(fromFile);
+});
+
+test('refuses a file that is not text and loses nothing typed', async ({ page }) => {
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add members to/ });
+  await dialog.getByRole('textbox', { name: 'Usernames' }).fill('alice');
+  // The keyboard path: the button opens the browser's file chooser.
+  const choosing = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose a file' }).press('Enter');
+  // An .xlsx workbook (a zip) saved under a .csv name.
+  const chooser = await choosing;
+  await chooser.setFiles({
+    name: 'members.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]),
+  });
+  await expect(dialog.getByRole('alert')).toContainText('"members.csv" is not a text file');
+  await expect(dialog.getByRole('textbox', { name: 'Usernames' })).toHaveValue('alice');
+});
+
+test('copies and downloads the results as CSV', async ({ page, context }) => {
+  const names = [demoUsername(142_001), demoUsername(142_002)];
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add members to/ });
+  // An entry a spreadsheet would run as a formula: it must come back as text.
+  await dialog
+    .getByRole('textbox', { name: 'Usernames' })
+    .fill([...names, '=1+2', DEMO_USERS.outsider].join('\n'));
+  await dialog.getByRole('button', { name: 'Add 3 members' }).click();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+
+  const refusal = `refused: users [${DEMO_USERS.outsider}] are not members of this group!`;
+  const invalid = 'invalid: only letters, digits, _ - and . are allowed';
+
+  await dialog.getByRole('button', { name: 'Copy results' }).click();
+  await expect(dialog.getByRole('status', { name: 'Copy and download' })).toHaveText('Copied 4 rows');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.split('\n').sort()).toEqual(
+    [
+      '',
+      ...names.map((name) => `${name}\tadded`),
+      `${DEMO_USERS.outsider}\t${refusal}`,
+      `'=1+2\t${invalid}`,
+    ].sort(),
+  );
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^add-members-${DEMO_THREADS.small}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.csv$`),
+  );
+  const content = await readFile(await download.path(), 'utf8');
+  expect(content.startsWith('\uFEFFusername,outcome\r\n')).toBe(true);
+  const records = content.slice(1).split('\r\n');
+  expect(records.at(-1)).toBe('');
+  expect(records.slice(1, -1).sort()).toEqual(
+    [
+      ...names.map((name) => `${name},added`),
+      `${DEMO_USERS.outsider},${refusal}`,
+      `'=1+2,"${invalid}"`,
+    ].sort(),
+  );
 });

@@ -1,29 +1,21 @@
-// Add members from a pasted list: live validation, then one bulk operation with a result for every user.
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+// Add members from a pasted list or a .csv/.txt file: live validation, then one bulk operation with a result
+// for every user.
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { addThreadMembers } from '../../api/thread-member-changes.ts';
 import { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
-import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
-import { PROBLEM_TEXT, parseUsernames } from '../../lib/username-list.ts';
+import { parseUsernames } from '../../lib/username-list.ts';
 import { BulkProgress } from './BulkProgress.tsx';
 import { BulkResults, resultRows } from './BulkResults.tsx';
-import { refreshThreadSummary, showAddedMembers } from './member-cache.ts';
+import { showAddedMembers } from './member-cache.ts';
+import { ResultsExport } from './ResultsExport.tsx';
+import { resultsFileName } from './results-export.ts';
+import { useBulkOperation } from './use-bulk-operation.ts';
+import { UsernameListInput } from './UsernameListInput.tsx';
 
 const count = new Intl.NumberFormat();
-const noOperation = () => () => undefined;
-const noSnapshot = () => null;
 
 export interface AddMembersDialogProps {
   threadId: string;
@@ -37,18 +29,17 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
   const api = useApi();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const [operation, setOperation] = useState<BulkOperation | null>(null);
   const [invalidAtStart, setInvalidAtStart] = useState<ReturnType<typeof parseUsernames>['invalid']>([]);
-  const snapshot: BulkSnapshot | null = useSyncExternalStore(
-    operation?.subscribe ?? noOperation,
-    operation?.getSnapshot ?? noSnapshot,
-  );
+  const { operation, snapshot, running, run, retryFailed } = useBulkOperation(threadId);
 
   const parsed = useMemo(() => parseUsernames(text), [text]);
   const loaded = useMemo(() => new Set(loadedMembers), [loadedMembers]);
   const alreadyMembers = parsed.valid.filter((name) => loaded.has(name));
   const toAdd = parsed.valid.filter((name) => !loaded.has(name));
-  const running = snapshot?.state === 'running' || snapshot?.state === 'cancelling';
+  const rows = useMemo(
+    () => (snapshot ? resultRows(snapshot, invalidAtStart) : []),
+    [snapshot, invalidAtStart],
+  );
 
   function start() {
     const added = new BulkOperation({
@@ -63,13 +54,7 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
       showAddedMembers(queryClient, threadId, names);
     });
     setInvalidAtStart(parsed.invalid);
-    setOperation(added);
-    void added.start().finally(() => refreshThreadSummary(queryClient, threadId));
-  }
-
-  function retryFailed() {
-    if (!operation) return;
-    void operation.retryFailed().finally(() => refreshThreadSummary(queryClient, threadId));
+    run(added);
   }
 
   return (
@@ -84,37 +69,12 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
       <DialogContent>
         {snapshot === null ? (
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField
-              label="Usernames"
-              multiline
-              minRows={6}
-              maxRows={14}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              helperText="Separate names with new lines, commas, semicolons, spaces or tabs."
-              autoFocus
+            <UsernameListInput
+              text={text}
+              onTextChange={setText}
+              parsed={parsed}
+              summaryEnd={` · ${count.format(alreadyMembers.length)} already members`}
             />
-            <Typography role="status" aria-label="Parsed usernames">
-              {count.format(parsed.valid.length)} valid · {count.format(parsed.invalid.length)} invalid ·{' '}
-              {count.format(parsed.duplicates.length)} duplicates · {count.format(alreadyMembers.length)}{' '}
-              already members
-            </Typography>
-            {parsed.lowerCased > 0 && (
-              <Alert severity="info">
-                {parsed.lowerCased === 1 ? '1 name has' : `${count.format(parsed.lowerCased)} names have`}{' '}
-                capitals: usernames are not case-sensitive, so they are sent in lower case.
-              </Alert>
-            )}
-            {parsed.invalid.length > 0 && (
-              <Alert severity="warning">
-                These entries are not usernames and will not be sent:{' '}
-                {parsed.invalid
-                  .slice(0, 20)
-                  .map(({ entry, problem }) => `${entry || '(empty)'} (${PROBLEM_TEXT[problem]})`)
-                  .join(', ')}
-                {parsed.invalid.length > 20 ? `, and ${count.format(parsed.invalid.length - 20)} more` : ''}.
-              </Alert>
-            )}
           </Stack>
         ) : (
           <Stack spacing={2} sx={{ pt: 1 }}>
@@ -124,7 +84,13 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
               failed {count.format(snapshot.counts.failed)} · not sent{' '}
               {count.format(snapshot.counts['not-sent'])} · invalid {count.format(invalidAtStart.length)}
             </Typography>
-            <BulkResults rows={resultRows(snapshot, invalidAtStart)} />
+            <BulkResults rows={rows} />
+            {!running && (
+              <ResultsExport
+                rows={rows}
+                fileName={() => resultsFileName('add-members', threadId, new Date())}
+              />
+            )}
           </Stack>
         )}
       </DialogContent>
@@ -138,7 +104,7 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
           </>
         )}
         {running && (
-          <Button onClick={() => operation?.cancel()} disabled={snapshot.state === 'cancelling'}>
+          <Button onClick={() => operation?.cancel()} disabled={snapshot?.state === 'cancelling'}>
             Cancel operation
           </Button>
         )}

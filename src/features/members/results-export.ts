@@ -1,0 +1,30 @@
+// The results of a bulk operation as a spreadsheet takes them: CSV for a file, tab-separated for the clipboard.
+import { protectFormula, toCsv } from '../../lib/csv.ts';
+
+export type ResultRow = readonly [username: string, outcome: string];
+
+/** A UTF-8 byte-order mark, without which Excel reads the file in the system's legacy encoding. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+export function resultsCsv(rows: readonly ResultRow[]): string {
+  return BYTE_ORDER_MARK + toCsv([['username', 'outcome'], ...rows]);
+}
+
+/**
+ * One `username<TAB>outcome` line per row, which pastes into a spreadsheet as two columns. A tab or line break
+ * inside a cell (a server's reason could hold one) would break the columns, so it becomes a space; pasted
+ * text is read like typed text, so formulas are protected here too.
+ */
+export function resultsTabSeparated(rows: readonly ResultRow[]): string {
+  const cell = (value: string) => protectFormula(value.replace(/[\t\r\n]+/g, ' '));
+  return rows.map(([username, outcome]) => `${cell(username)}\t${cell(outcome)}\n`).join('');
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** `{prefix}-{threadId}-{yyyy-mm-dd-hhmm}.csv` in the user's local time, so files sort by when they were made. */
+export function resultsFileName(prefix: string, threadId: string, at: Date): string {
+  const date = `${at.getFullYear()}-${twoDigits(at.getMonth() + 1)}-${twoDigits(at.getDate())}`;
+  const time = `${twoDigits(at.getHours())}${twoDigits(at.getMinutes())}`;
+  return `${prefix}-${threadId}-${date}-${time}.csv`;
+}
