@@ -6,6 +6,8 @@ import { MalformedResponse, asRecord } from './parse.ts';
 
 export interface MemberPage {
   members: string[];
+  /** How many members the API returned; `members` may shrink later as the dashboard removes some. */
+  fetchedCount: number;
   /** Null when the API gave no cursor: nothing follows. */
   cursor: string | null;
 }
@@ -17,7 +19,11 @@ export function parseMemberPage(body: unknown): MemberPage {
   if (!Array.isArray(affiliations) || !affiliations.every((name) => typeof name === 'string')) {
     throw new MalformedResponse('member page data.affiliations is not a list of usernames');
   }
-  return { members: affiliations, cursor: nextCursor(envelope, 'member page') };
+  return {
+    members: affiliations,
+    fetchedCount: affiliations.length,
+    cursor: nextCursor(envelope, 'member page'),
+  };
 }
 
 export function memberPagePath(threadId: string, limit: number, cursor: string): string {

@@ -15,7 +15,7 @@ function describe(outcome: UserOutcome): string {
     case 'added':
       return 'added';
     case 'removed':
-      return outcome.inferred ? 'removed (by an attempt whose answer was lost)' : 'removed';
+      return outcome.inferred ? 'removed (by an earlier attempt whose answer was lost)' : 'removed';
     case 'not-a-member':
       return 'not a member';
     case 'refused':

@@ -16,9 +16,20 @@ export interface MemberGridProps {
   onNearEnd: () => void;
   /** How many rows before the end `onNearEnd` fires. */
   prefetchRows: number;
+  selected: ReadonlySet<string>;
+  /** Toggles the member shown at `row`; `range` extends from the last toggled row (shift). */
+  onToggle: (row: number, range: boolean) => void;
 }
 
-export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: MemberGridProps) {
+export function MemberGrid({
+  members,
+  shown,
+  endRow,
+  onNearEnd,
+  prefetchRows,
+  selected,
+  onToggle,
+}: MemberGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridId = useId();
   const [activeRow, setActiveRow] = useState(0);
@@ -42,6 +53,11 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (memberCount === 0) return;
+    if (event.key === ' ') {
+      event.preventDefault();
+      onToggle(active, event.shiftKey);
+      return;
+    }
     const pageRows = Math.max(
       1,
       Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1,
@@ -65,6 +81,7 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
       ref={scrollRef}
       role="grid"
       aria-label="Members"
+      aria-multiselectable="true"
       aria-rowcount={endRow ? -1 : memberCount}
       aria-activedescendant={memberCount > 0 ? `${gridId}-${active}` : undefined}
       tabIndex={0}
@@ -96,6 +113,8 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
         },
         '& [data-active]': { bgcolor: 'action.hover' },
         '&:focus-visible [data-active]': { bgcolor: 'action.selected' },
+        '& [aria-selected=true]': { bgcolor: 'action.selected' },
+        '& .select input': { width: 18, height: 18, m: 0, cursor: 'pointer' },
         '& .position': {
           width: '8ch',
           color: 'text.secondary',
@@ -124,9 +143,20 @@ export function MemberGrid({ members, shown, endRow, onNearEnd, prefetchRows }: 
               aria-rowindex={row + 1}
               data-username={username}
               data-active={row === active ? '' : undefined}
+              aria-selected={selected.has(username)}
               style={style}
               onClick={() => setActiveRow(row)}
             >
+              <div role="gridcell" className="select">
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  aria-label={`Select ${username}`}
+                  checked={selected.has(username)}
+                  onClick={(event) => onToggle(row, event.shiftKey)}
+                  onChange={() => undefined}
+                />
+              </div>
               <div role="gridcell" className="position">
                 {position + 1}
               </div>

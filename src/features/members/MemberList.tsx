@@ -1,7 +1,7 @@
 // A thread's members: filter, page size, status and the virtualized grid over cursor pages.
 import { Button, Skeleton, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -30,6 +30,10 @@ const count = new Intl.NumberFormat();
 const AddMembersDialog = lazy(async () => ({
   default: (await import('./AddMembersDialog.tsx')).AddMembersDialog,
 }));
+const RemoveMembersDialog = lazy(async () => ({
+  default: (await import('./RemoveMembersDialog.tsx')).RemoveMembersDialog,
+}));
+const NO_SELECTION: ReadonlySet<string> = new Set();
 
 export function MemberList({
   threadId,
@@ -42,6 +46,10 @@ export function MemberList({
   notFound,
 }: MemberListProps) {
   const [adding, setAdding] = useState(false);
+  /** Null: no removal dialog; [] : remove by list; else the selected members. */
+  const [removing, setRemoving] = useState<readonly string[] | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
+  const anchorRow = useRef<number | null>(null);
   const {
     data,
     error,
@@ -55,6 +63,43 @@ export function MemberList({
   const members = useMemo(() => data?.pages.flatMap((page) => page.members) ?? [], [data]);
   const shown = useMemo(() => filterMembers(members, filter), [members, filter]);
   const filtering = shown !== null;
+  const usernameAt = useCallback(
+    (row: number) => members[shown ? (shown[row] ?? -1) : row],
+    [members, shown],
+  );
+
+  const onToggle = useCallback(
+    (row: number, range: boolean) => {
+      const name = usernameAt(row);
+      if (name === undefined) return;
+      const anchor = range ? anchorRow.current : null;
+      setSelected((current) => {
+        const next = new Set(current);
+        const select = !current.has(name);
+        const from = anchor === null ? row : Math.min(anchor, row);
+        const to = anchor === null ? row : Math.max(anchor, row);
+        for (let r = from; r <= to; r++) {
+          const member = usernameAt(r);
+          if (member === undefined) continue;
+          if (select) next.add(member);
+          else next.delete(member);
+        }
+        return next;
+      });
+      anchorRow.current = row;
+    },
+    [usernameAt],
+  );
+
+  const allLoadedSelected = members.length > 0 && members.every((name) => selected.has(name));
+  const forgetRemoved = useCallback((names: readonly string[]) => {
+    setSelected((current) => {
+      if (!names.some((name) => current.has(name))) return current;
+      const next = new Set(current);
+      for (const name of names) next.delete(name);
+      return next;
+    });
+  }, []);
 
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
   const onNearEnd = useCallback(() => {
@@ -76,6 +121,31 @@ export function MemberList({
       <Button variant="contained" onClick={() => setAdding(true)} sx={{ alignSelf: 'flex-start' }}>
         Add members
       </Button>
+      <Button
+        color="error"
+        variant="outlined"
+        disabled={selected.size === 0}
+        onClick={() => setRemoving([...selected])}
+        sx={{ alignSelf: 'flex-start' }}
+      >
+        Remove selected ({count.format(selected.size)})
+      </Button>
+      <Button color="error" onClick={() => setRemoving([])} sx={{ alignSelf: 'flex-start' }}>
+        Remove by list
+      </Button>
+      {removing && (
+        <Suspense>
+          <RemoveMembersDialog
+            threadId={threadId}
+            threadName={threadName}
+            selected={removing.length > 0 ? removing : null}
+            loadedMembers={members}
+            allLoaded={!hasNextPage}
+            onRemoved={forgetRemoved}
+            onClose={() => setRemoving(null)}
+          />
+        </Suspense>
+      )}
       {adding && (
         <Suspense>
           <AddMembersDialog
@@ -134,9 +204,21 @@ export function MemberList({
   return (
     <Stack spacing={2}>
       {controls}
-      <Typography role="status" color="text.secondary">
-        {status}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <label>
+          <input
+            type="checkbox"
+            checked={allLoadedSelected}
+            disabled={members.length === 0}
+            onChange={() => setSelected(allLoadedSelected ? NO_SELECTION : new Set(members))}
+          />{' '}
+          Select all loaded members
+        </label>
+        <Typography role="status" color="text.secondary">
+          {status}
+          {selected.size > 0 ? ` · ${count.format(selected.size)} selected` : ''}
+        </Typography>
+      </Stack>
       {isPending ? (
         <Stack role="grid" aria-label="Members" aria-busy="true" spacing={0.5}>
           {Array.from({ length: 10 }, (_, i) => (
@@ -152,6 +234,8 @@ export function MemberList({
           endRow={endRow}
           onNearEnd={onNearEnd}
           prefetchRows={Math.max(2 * pageSize, 60)}
+          selected={selected}
+          onToggle={onToggle}
         />
       )}
     </Stack>

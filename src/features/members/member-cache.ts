@@ -29,10 +29,31 @@ export function showAddedMembers(queryClient: QueryClient, threadId: string, add
     const fresh = added.filter((name) => !known.has(name));
     if (fresh.length === 0) continue;
     queryClient.setQueryData<MemberList>(key, {
-      pages: [...list.pages, { members: fresh, cursor: null }],
+      pages: [...list.pages, { members: fresh, fetchedCount: fresh.length, cursor: null }],
       pageParams: [...list.pageParams, list.pageParams.at(-1) ?? ''],
     });
   }
+}
+
+/** Removed members leave every loaded list of the thread; page boundaries and cursors stay as fetched. */
+export function hideRemovedMembers(
+  queryClient: QueryClient,
+  threadId: string,
+  removed: readonly string[],
+): void {
+  if (removed.length === 0) return;
+  const gone = new Set(removed);
+  queryClient.setQueriesData<MemberList>({ queryKey: ['threads', threadId, 'members'] }, (list) =>
+    list
+      ? {
+          ...list,
+          pages: list.pages.map((page) => ({
+            ...page,
+            members: page.members.filter((name) => !gone.has(name)),
+          })),
+        }
+      : list,
+  );
 }
 
 /** After a change: the thread's other queries (its details, with the member count) fetch again, once. */

@@ -4,12 +4,15 @@ import { cursorAfter, filterMembers } from './member-pages.ts';
 
 describe('cursorAfter', () => {
   it('continues after a full page with a cursor', () => {
-    expect(cursorAfter({ members: ['a', 'b'], cursor: 'next' }, 2)).toBe('next');
+    expect(cursorAfter({ members: ['a', 'b'], fetchedCount: 2, cursor: 'next' }, 2)).toBe('next');
+  });
+  it('judges a page by what the API returned, not by what is left after removals', () => {
+    expect(cursorAfter({ members: ['b'], fetchedCount: 2, cursor: 'next' }, 2)).toBe('next');
   });
   it('ends on an empty page, a missing cursor, or a short page', () => {
-    expect(cursorAfter({ members: [], cursor: 'next' }, 2)).toBeUndefined();
-    expect(cursorAfter({ members: ['a', 'b'], cursor: null }, 2)).toBeUndefined();
-    expect(cursorAfter({ members: ['a'], cursor: 'next' }, 2)).toBeUndefined();
+    expect(cursorAfter({ members: [], fetchedCount: 0, cursor: 'next' }, 2)).toBeUndefined();
+    expect(cursorAfter({ members: ['a', 'b'], fetchedCount: 2, cursor: null }, 2)).toBeUndefined();
+    expect(cursorAfter({ members: ['a'], fetchedCount: 1, cursor: 'next' }, 2)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ import type { MemberPage } from '../../api/thread-members.ts';
  * cursor, or a page shorter than asked for (the API fills every page but the last).
  */
 export function cursorAfter(page: MemberPage, pageSize: number): string | undefined {
-  if (page.members.length === 0 || page.cursor === null || page.members.length < pageSize) return undefined;
+  if (page.fetchedCount === 0 || page.cursor === null || page.fetchedCount < pageSize) return undefined;
   return page.cursor;
 }
 

@@ -24,6 +24,7 @@ export function removeOutcomes(
   batch: readonly string[],
   answers: readonly RemovalAnswer[],
   possiblyRemoved: ReadonlySet<string>,
+  wasMember: (username: string) => boolean = () => true,
 ): [string, UserOutcome][] {
   const byUser = new Map<string, boolean>();
   for (const answer of answers) {
@@ -36,6 +37,9 @@ export function removeOutcomes(
     if (removed === undefined)
       return [username, { status: 'failed', reason: 'The API gave no result for this user.' }];
     if (removed) return [username, REMOVED];
-    return [username, possiblyRemoved.has(username) ? REMOVED_BY_LOST_ATTEMPT : NOT_A_MEMBER];
+    return [
+      username,
+      possiblyRemoved.has(username) && wasMember(username) ? REMOVED_BY_LOST_ATTEMPT : NOT_A_MEMBER,
+    ];
   });
 }

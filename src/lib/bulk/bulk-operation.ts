@@ -38,7 +38,18 @@ interface CommonOptions {
 }
 
 export type BulkOperationOptions = CommonOptions &
-  ({ kind: 'add'; call: AddCall } | { kind: 'remove'; call: RemoveCall });
+  (
+    | { kind: 'add'; call: AddCall }
+    | {
+        kind: 'remove';
+        call: RemoveCall;
+        /**
+         * Whether a user is known to have been a member when the operation was planned (default: yes, as for
+         * selected rows). Only then does "not a member" after a lost answer mean the lost attempt removed them.
+         */
+        wasMember?: (username: string) => boolean;
+      }
+  );
 
 interface Batch {
   usernames: string[];
@@ -101,8 +112,8 @@ export class BulkOperation {
         return addOutcomes(batch);
       };
     } else {
-      const call = options.call;
-      this.send = async (batch) => removeOutcomes(batch, await call(batch), this.possiblyRemoved);
+      const { call, wasMember = () => true } = options;
+      this.send = async (batch) => removeOutcomes(batch, await call(batch), this.possiblyRemoved, wasMember);
     }
     this.clock = options.clock ?? systemClock;
     this.pacer = options.pacer ?? new Pacer({ callsPerSecond: options.budget, clock: this.clock });
