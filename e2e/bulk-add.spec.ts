@@ -51,6 +51,17 @@ test('adding 25 pasted names, 3 invalid and 2 duplicates, gives the exact result
   expect(members.slice(-18).sort()).toEqual(newcomers);
   expect(members).not.toContain(DEMO_USERS.outsider);
 
+  // Undo removes exactly the users the operation added.
+  await dialog.getByRole('button', { name: 'Undo: remove the 18 added' }).click();
+  const undo = page.getByRole('dialog', { name: /Undo: removing the added members/ });
+  await expect(undo).toContainText('Removed 18 · not members 0 · failed 0 · not sent 0');
+  expect(await threadMembers(DEMO_THREADS.small)).toEqual(members.slice(0, -18));
+  await undo.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Add members' }).click();
+  await dialog.getByRole('textbox', { name: 'Usernames' }).fill(newcomers.join(' '));
+  await dialog.getByRole('button', { name: 'Add 18 members' }).click();
+  await expect(dialog).toContainText('Added 18 · refused 0 · failed 0 · not sent 0');
+
   // The list shows the change without refetching its pages.
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'members loaded' })).toHaveText(

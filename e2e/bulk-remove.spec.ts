@@ -41,7 +41,7 @@ test('removing 12 selected members, then undoing it', async ({ page }) => {
 
   await dialog.getByRole('button', { name: 'Undo: add back 12' }).click();
   const undo = page.getByRole('dialog', { name: /Undo: adding members back to/ });
-  await expect(undo).toContainText('Added back 12 · failed 0 · not sent 0');
+  await expect(undo).toContainText('Added 12 · refused 0 · failed 0 · not sent 0');
   expect((await threadMembers(DEMO_THREADS.small)).sort()).toEqual([...before].sort());
   await undo.getByRole('button', { name: 'Close' }).click();
   await expect(loadedStatus(page)).toHaveText('40 members loaded · end of list');

@@ -1,17 +1,12 @@
 // Add members from a pasted list or a .csv/.txt file: live validation, then one bulk operation with a result
 // for every user.
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/api-context.tsx';
-import { addThreadMembers } from '../../api/thread-member-changes.ts';
-import { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
-import { parseUsernames } from '../../lib/username-list.ts';
-import { BulkProgress } from './BulkProgress.tsx';
-import { BulkResults, resultRows } from './BulkResults.tsx';
-import { showAddedMembers } from './member-cache.ts';
-import { ResultsExport } from './ResultsExport.tsx';
-import { resultsFileName } from './results-export.ts';
+import { parseUsernames, type ParsedUsernames } from '../../lib/username-list.ts';
+import { addMembersOperation, removeMembersOperation } from './member-changes.ts';
+import { OperationActions, OperationPanel } from './OperationPanel.tsx';
 import { useBulkOperation } from './use-bulk-operation.ts';
 import { UsernameListInput } from './UsernameListInput.tsx';
 
@@ -29,32 +24,17 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
   const api = useApi();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const [invalidAtStart, setInvalidAtStart] = useState<ReturnType<typeof parseUsernames>['invalid']>([]);
+  const [invalidAtStart, setInvalidAtStart] = useState<ParsedUsernames['invalid']>([]);
   const { operation, snapshot, running, run, retryFailed } = useBulkOperation(threadId);
 
   const parsed = useMemo(() => parseUsernames(text), [text]);
   const loaded = useMemo(() => new Set(loadedMembers), [loadedMembers]);
   const alreadyMembers = parsed.valid.filter((name) => loaded.has(name));
   const toAdd = parsed.valid.filter((name) => !loaded.has(name));
-  const rows = useMemo(
-    () => (snapshot ? resultRows(snapshot, invalidAtStart) : []),
-    [snapshot, invalidAtStart],
-  );
 
   function start() {
-    const added = new BulkOperation({
-      kind: 'add',
-      usernames: toAdd,
-      call: (batch) => addThreadMembers(api, threadId, batch),
-    });
-    added.onBatchSettled((event) => {
-      const names = event.results
-        .filter((result) => result.outcome.status === 'added')
-        .map((r) => r.username);
-      showAddedMembers(queryClient, threadId, names);
-    });
     setInvalidAtStart(parsed.invalid);
-    run(added);
+    run(addMembersOperation(api, queryClient, threadId, toAdd));
   }
 
   return (
@@ -65,7 +45,11 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
       maxWidth="md"
       aria-labelledby="add-members-title"
     >
-      <DialogTitle id="add-members-title">Add members to {threadName}</DialogTitle>
+      <DialogTitle id="add-members-title">
+        {operation?.kind === 'remove'
+          ? `Undo: removing the added members from ${threadName}`
+          : `Add members to ${threadName}`}
+      </DialogTitle>
       <DialogContent>
         {snapshot === null ? (
           <Stack spacing={2} sx={{ pt: 1 }}>
@@ -77,21 +61,12 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
             />
           </Stack>
         ) : (
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <BulkProgress snapshot={snapshot} />
-            <Typography>
-              Added {count.format(snapshot.counts.added)} · refused {count.format(snapshot.counts.refused)} ·
-              failed {count.format(snapshot.counts.failed)} · not sent{' '}
-              {count.format(snapshot.counts['not-sent'])} · invalid {count.format(invalidAtStart.length)}
-            </Typography>
-            <BulkResults rows={rows} />
-            {!running && (
-              <ResultsExport
-                rows={rows}
-                fileName={() => resultsFileName('add-members', threadId, new Date())}
-              />
-            )}
-          </Stack>
+          <OperationPanel
+            snapshot={snapshot}
+            running={running}
+            invalid={operation?.kind === 'add' ? invalidAtStart : []}
+            threadId={threadId}
+          />
         )}
       </DialogContent>
       <DialogActions>
@@ -103,20 +78,19 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
             </Button>
           </>
         )}
-        {running && (
-          <Button onClick={() => operation?.cancel()} disabled={snapshot?.state === 'cancelling'}>
-            Cancel operation
-          </Button>
-        )}
-        {snapshot !== null && !running && (
-          <>
-            {snapshot.counts.failed > 0 && (
-              <Button onClick={retryFailed}>Retry failed ({count.format(snapshot.counts.failed)})</Button>
-            )}
-            <Button variant="contained" onClick={onClose}>
-              Close
-            </Button>
-          </>
+        {snapshot !== null && operation !== null && (
+          <OperationActions
+            operation={operation}
+            snapshot={snapshot}
+            running={running}
+            onUndo={
+              operation.kind === 'add'
+                ? (added) => run(removeMembersOperation(api, queryClient, threadId, added))
+                : undefined
+            }
+            onRetryFailed={retryFailed}
+            onClose={onClose}
+          />
         )}
       </DialogActions>
     </Dialog>

@@ -9,20 +9,13 @@ import {
   DialogTitle,
   Stack,
   TextField,
-  Typography,
 } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/api-context.tsx';
-import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-changes.ts';
-import { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
-import { parseUsernames } from '../../lib/username-list.ts';
-import { BulkProgress } from './BulkProgress.tsx';
-import { BulkResults, resultRows } from './BulkResults.tsx';
-import { resultsFileName } from './results-export.ts';
-import { ResultsExport } from './ResultsExport.tsx';
-import { hideRemovedMembers, showAddedMembers } from './member-cache.ts';
-import { UndoCountdown } from './UndoCountdown.tsx';
+import { parseUsernames, type ParsedUsernames } from '../../lib/username-list.ts';
+import { addMembersOperation, removeMembersOperation } from './member-changes.ts';
+import { OperationActions, OperationPanel } from './OperationPanel.tsx';
 import { useBulkOperation } from './use-bulk-operation.ts';
 import { UsernameListInput } from './UsernameListInput.tsx';
 
@@ -30,6 +23,7 @@ const count = new Intl.NumberFormat();
 /** From this many members on, the moderator types the count to confirm. */
 const TYPED_CONFIRMATION_FROM = 100;
 const SAMPLE_SIZE = 10;
+const NO_INVALID: ParsedUsernames['invalid'] = [];
 
 export interface RemoveMembersDialogProps {
   threadId: string;
@@ -43,10 +37,6 @@ export interface RemoveMembersDialogProps {
   onRemoved: (usernames: readonly string[]) => void;
   onClose: () => void;
 }
-
-const settledAs =
-  (status: string) => (event: { results: readonly { username: string; outcome: { status: string } }[] }) =>
-    event.results.filter((result) => result.outcome.status === status).map((result) => result.username);
 
 export function RemoveMembersDialog({
   threadId,
@@ -71,35 +61,14 @@ export function RemoveMembersDialog({
 
   function remove() {
     const loaded = new Set(loadedMembers);
-    const removal = new BulkOperation({
-      kind: 'remove',
-      usernames,
-      call: (batch) => removeThreadMembers(api, threadId, batch),
-      // A name missing from a fully loaded list was not a member; one beyond the loaded pages may have been.
-      wasMember: (name) => loaded.has(name) || !allLoaded,
-    });
-    removal.onBatchSettled((event) => {
-      const gone = [...settledAs('removed')(event), ...settledAs('not-a-member')(event)];
-      hideRemovedMembers(queryClient, threadId, gone);
-      onRemoved(gone);
-    });
-    run(removal);
+    run(
+      removeMembersOperation(api, queryClient, threadId, usernames, {
+        // A name missing from a fully loaded list was not a member; one beyond the loaded pages may have been.
+        wasMember: (name) => loaded.has(name) || !allLoaded,
+        onGone: onRemoved,
+      }),
+    );
   }
-
-  function undo(removed: string[]) {
-    const addBack = new BulkOperation({
-      kind: 'add',
-      usernames: removed,
-      call: (batch) => addThreadMembers(api, threadId, batch),
-    });
-    addBack.onBatchSettled((event) => showAddedMembers(queryClient, threadId, settledAs('added')(event)));
-    run(addBack);
-  }
-
-  const removedUsers =
-    snapshot && !isUndo
-      ? [...snapshot.outcomes].filter(([, outcome]) => outcome.status === 'removed').map(([name]) => name)
-      : [];
 
   return (
     <Dialog
@@ -137,25 +106,7 @@ export function RemoveMembersDialog({
             )}
           </Stack>
         ) : (
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            <BulkProgress snapshot={snapshot} />
-            <Typography>
-              {isUndo
-                ? `Added back ${count.format(snapshot.counts.added)}`
-                : `Removed ${count.format(snapshot.counts.removed)} · not members ${count.format(snapshot.counts['not-a-member'])}`}{' '}
-              · failed {count.format(snapshot.counts.failed)} · not sent{' '}
-              {count.format(snapshot.counts['not-sent'])}
-            </Typography>
-            <BulkResults rows={resultRows(snapshot, [])} />
-            {!running && (
-              <ResultsExport
-                rows={resultRows(snapshot, [])}
-                fileName={() =>
-                  resultsFileName(isUndo ? 'undo-remove' : 'remove-members', threadId, new Date())
-                }
-              />
-            )}
-          </Stack>
+          <OperationPanel snapshot={snapshot} running={running} invalid={NO_INVALID} threadId={threadId} />
         )}
       </DialogContent>
       <DialogActions>
@@ -172,27 +123,17 @@ export function RemoveMembersDialog({
             </Button>
           </>
         )}
-        {running && (
-          <Button onClick={() => operation?.cancel()} disabled={snapshot?.state === 'cancelling'}>
-            Cancel operation
-          </Button>
-        )}
-        {snapshot !== null && !running && (
-          <>
-            {!isUndo && removedUsers.length > 0 && (
-              <UndoCountdown
-                key={snapshot.run}
-                label={`Undo: add back ${count.format(removedUsers.length)}`}
-                onUndo={() => undo(removedUsers)}
-              />
-            )}
-            {snapshot.counts.failed > 0 && (
-              <Button onClick={retryFailed}>Retry failed ({count.format(snapshot.counts.failed)})</Button>
-            )}
-            <Button variant="contained" onClick={onClose}>
-              Close
-            </Button>
-          </>
+        {snapshot !== null && operation !== null && (
+          <OperationActions
+            operation={operation}
+            snapshot={snapshot}
+            running={running}
+            onUndo={
+              isUndo ? undefined : (removed) => run(addMembersOperation(api, queryClient, threadId, removed))
+            }
+            onRetryFailed={retryFailed}
+            onClose={onClose}
+          />
         )}
       </DialogActions>
     </Dialog>
