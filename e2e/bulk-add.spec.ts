@@ -37,7 +37,9 @@ test('adding 25 pasted names, 3 invalid and 2 duplicates, gives the exact result
   await expect(dialog).toContainText('bad!name (only letters, digits, _ - and . are allowed)');
   await dialog.getByRole('button', { name: 'Add 20 members' }).click();
 
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  await expect(dialog.getByRole('status').filter({ hasText: 'users done' })).toContainText(
+    /^(Finished|Stopped|Cancelled)/,
+  );
   await expect(dialog).toContainText('Added 18 · refused 2 · failed 0 · not sent 0 · invalid 3');
   const results = dialog.getByRole('list', { name: 'Results' });
   await results.evaluate((list) => list.parentElement?.scrollTo(0, list.scrollHeight));
@@ -81,13 +83,19 @@ test('with a fifth of the calls failing, the added members on the server agree w
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('textbox', { name: 'Usernames' }).fill(many.join(', '));
   await dialog.getByRole('button', { name: 'Add 120 members' }).click();
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('status').filter({ hasText: 'users done' })).toContainText(
+    /^(Finished|Stopped|Cancelled)/,
+    { timeout: 30_000 },
+  );
   await clearFaults();
 
   const failedRetry = dialog.getByRole('button', { name: /Retry failed/ });
   if (await failedRetry.isVisible()) {
     await failedRetry.click();
-    await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'users done' })).toContainText(
+      /^(Finished|Stopped|Cancelled)/,
+      { timeout: 30_000 },
+    );
   }
   await expect(dialog).toContainText('Added 120 · refused 0 · failed 0');
   expect((await threadMembers(DEMO_THREADS.empty)).sort()).toEqual(many);
@@ -123,7 +131,9 @@ test('adds members from a CSV file, keeping what was typed', async ({ page }) =>
   );
   await dialog.getByRole('button', { name: 'Add 5 members' }).click();
 
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  await expect(dialog.getByRole('status').filter({ hasText: 'users done' })).toContainText(
+    /^(Finished|Stopped|Cancelled)/,
+  );
   await expect(dialog).toContainText('Added 5 · refused 0 · failed 0 · not sent 0 · invalid 1');
   const results = dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
   for (const name of fromFile) {
@@ -163,7 +173,9 @@ test('copies and downloads the results as CSV', async ({ page, context }) => {
     .getByRole('textbox', { name: 'Usernames' })
     .fill([...names, '=1+2', DEMO_USERS.outsider].join('\n'));
   await dialog.getByRole('button', { name: 'Add 3 members' }).click();
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible();
+  await expect(dialog.getByRole('status').filter({ hasText: 'users done' })).toContainText(
+    /^(Finished|Stopped|Cancelled)/,
+  );
 
   const refusal = `refused: users [${DEMO_USERS.outsider}] are not members of this group!`;
   const invalid = 'invalid: only letters, digits, _ - and . are allowed';
@@ -197,4 +209,39 @@ test('copies and downloads the results as CSV', async ({ page, context }) => {
       `'=1+2,"${invalid}"`,
     ].sort(),
   );
+});
+
+test('an operation goes on after its window closes, and its results stay under Operations until dismissed', async ({
+  page,
+}) => {
+  const many = Array.from({ length: 60 }, (_, i) => demoUsername(143_001 + i));
+  await page.goto(`/threads/${DEMO_THREADS.empty}`);
+  // A slower budget keeps the operation running while the window closes.
+  await page.getByRole('button', { name: 'Operations' }).click();
+  const settings = page.getByRole('dialog', { name: 'Operations' });
+  await settings.getByRole('textbox', { name: 'Calls per second for bulk operations' }).fill('1');
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Add members' }).click();
+  await page.getByRole('textbox', { name: 'Usernames' }).fill(many.join('\n'));
+  await page.getByRole('button', { name: 'Add 60 members' }).click();
+  await page
+    .getByRole('dialog', { name: /Add members to/ })
+    .getByRole('button', { name: 'Close' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Operations: 1 running' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Operations: 1 running' }).click();
+  const list = page.getByRole('dialog', { name: 'Operations' });
+  await list.getByRole('textbox', { name: 'Calls per second for bulk operations' }).fill('100');
+  await list.getByRole('button', { name: /^Show Add members to/ }).click();
+  const shown = page.getByRole('dialog', { name: /Add members to/ });
+  await expect(shown).toContainText('Added 60 · refused 0 · failed 0 · not sent 0', { timeout: 20_000 });
+  expect((await threadMembers(DEMO_THREADS.empty)).sort()).toEqual(many);
+
+  await shown.getByRole('button', { name: 'All operations' }).click();
+  await list.getByRole('button', { name: /^Dismiss Add members to/ }).click();
+  await expect(list).toContainText('No operations');
+  await list.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: 'Operations', exact: true })).toBeVisible();
 });

@@ -62,7 +62,10 @@ test('removing by list asks for the count from 100 members on; with faults the s
 
   await setFaults({ faultRate: 0.2 });
   await remove.click();
-  await expect(dialog.getByRole('button', { name: 'Close' })).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('status').filter({ hasText: 'users done' })).toContainText(
+    /^(Finished|Stopped|Cancelled)/,
+    { timeout: 30_000 },
+  );
   await clearFaults();
   const retry = dialog.getByRole('button', { name: /Retry failed/ });
   if (await retry.isVisible()) await retry.click();

@@ -2,6 +2,7 @@
 import { AppBar, Box, Button, Container, LinearProgress, Toolbar, Typography } from '@mui/material';
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { OperationsButton } from '../features/members/OperationsButton.tsx';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
@@ -18,6 +19,7 @@ export function AppShell() {
               Threads
             </Button>
           </Box>
+          <OperationsButton />
           <BackendIndicator />
           <ThemeToggle />
         </Toolbar>

@@ -4,6 +4,14 @@ import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
 
 const count = new Intl.NumberFormat();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const STATE_TEXT: Record<BulkSnapshot['state'], string> = {
+  ready: 'Starting',
+  running: 'Running',
+  cancelling: 'Cancelling',
+  finished: 'Finished',
+  cancelled: 'Cancelled',
+  stopped: 'Stopped',
+};
 
 export function BulkProgress({ snapshot }: { snapshot: BulkSnapshot }) {
   const done = snapshot.total - snapshot.counts.pending;
@@ -16,8 +24,8 @@ export function BulkProgress({ snapshot }: { snapshot: BulkSnapshot }) {
         aria-label="Progress"
       />
       <Typography variant="body2" role="status">
-        {count.format(done)} of {count.format(snapshot.total)} users done · {count.format(snapshot.calls)}{' '}
-        calls
+        {STATE_TEXT[snapshot.state]} · {count.format(done)} of {count.format(snapshot.total)} users done ·{' '}
+        {count.format(snapshot.calls)} calls
         {snapshot.rateLimited > 0 ? ` · ${count.format(snapshot.rateLimited)} rate-limited` : ''}
         {running ? ` · ${snapshot.currentRate} calls/s` : ''} · {seconds(snapshot.elapsedMs)}
         {running && snapshot.etaMs !== null ? ` · about ${seconds(snapshot.etaMs)} left` : ''}

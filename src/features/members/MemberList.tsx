@@ -33,6 +33,9 @@ const AddMembersDialog = lazy(async () => ({
 const RemoveMembersDialog = lazy(async () => ({
   default: (await import('./RemoveMembersDialog.tsx')).RemoveMembersDialog,
 }));
+const OperationsDialog = lazy(async () => ({
+  default: (await import('./OperationsDialog.tsx')).OperationsDialog,
+}));
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
 export function MemberList({
@@ -49,6 +52,8 @@ export function MemberList({
   /** Null: no removal dialog; [] : remove by list; else the selected members. */
   const [removing, setRemoving] = useState<readonly string[] | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
+  /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
+  const [shownOperation, setShownOperation] = useState<number | null>(null);
   const anchorRow = useRef<number | null>(null);
   const {
     data,
@@ -142,8 +147,17 @@ export function MemberList({
             loadedMembers={members}
             allLoaded={!hasNextPage}
             onRemoved={forgetRemoved}
+            onStarted={(id) => {
+              setRemoving(null);
+              setShownOperation(id);
+            }}
             onClose={() => setRemoving(null)}
           />
+        </Suspense>
+      )}
+      {shownOperation !== null && (
+        <Suspense>
+          <OperationsDialog initialId={shownOperation} onClose={() => setShownOperation(null)} />
         </Suspense>
       )}
       {adding && (
@@ -152,6 +166,10 @@ export function MemberList({
             threadId={threadId}
             threadName={threadName}
             loadedMembers={members}
+            onStarted={(id) => {
+              setAdding(false);
+              setShownOperation(id);
+            }}
             onClose={() => setAdding(false)}
           />
         </Suspense>

@@ -65,9 +65,14 @@ export function OperationActions({
 }) {
   if (running) {
     return (
-      <Button onClick={() => operation.cancel()} disabled={snapshot.state === 'cancelling'}>
-        Cancel operation
-      </Button>
+      <>
+        <Button onClick={() => operation.cancel()} disabled={snapshot.state === 'cancelling'}>
+          Cancel operation
+        </Button>
+        <Button variant="contained" onClick={onClose}>
+          Close
+        </Button>
+      </>
     );
   }
   const changed = onUndo ? changedUsers(snapshot) : [];

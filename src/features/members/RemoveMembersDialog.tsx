@@ -1,5 +1,5 @@
 // Remove members (selected rows or a pasted list) after a confirmation that names the thread and the count;
-// then one bulk operation with a result per user, and Undo for about ten seconds.
+// the bulk operation's progress and per-user results then show under Operations.
 import {
   Alert,
   Button,
@@ -13,17 +13,14 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/api-context.tsx';
-import { parseUsernames, type ParsedUsernames } from '../../lib/username-list.ts';
-import { addMembersOperation, removeMembersOperation } from './member-changes.ts';
-import { OperationActions, OperationPanel } from './OperationPanel.tsx';
-import { useBulkOperation } from './use-bulk-operation.ts';
+import { parseUsernames } from '../../lib/username-list.ts';
+import { launch, removeMembersOperation } from './member-changes.ts';
 import { UsernameListInput } from './UsernameListInput.tsx';
 
 const count = new Intl.NumberFormat();
 /** From this many members on, the moderator types the count to confirm. */
 const TYPED_CONFIRMATION_FROM = 100;
 const SAMPLE_SIZE = 10;
-const NO_INVALID: ParsedUsernames['invalid'] = [];
 
 export interface RemoveMembersDialogProps {
   threadId: string;
@@ -35,6 +32,8 @@ export interface RemoveMembersDialogProps {
   allLoaded: boolean;
   /** Called with the members that left the thread, e.g. to clear them from the selection. */
   onRemoved: (usernames: readonly string[]) => void;
+  /** The operation is listed and running; its id shows it. */
+  onStarted: (operationId: number) => void;
   onClose: () => void;
 }
 
@@ -45,96 +44,72 @@ export function RemoveMembersDialog({
   loadedMembers,
   allLoaded,
   onRemoved,
+  onStarted,
   onClose,
 }: RemoveMembersDialogProps) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [typedCount, setTypedCount] = useState('');
-  const { operation, snapshot, running, run, retryFailed } = useBulkOperation(threadId);
-
   const parsed = useMemo(() => parseUsernames(text), [text]);
   const usernames = selected ?? parsed.valid;
   const needsTypedCount = usernames.length >= TYPED_CONFIRMATION_FROM;
   const confirmed = !needsTypedCount || typedCount.trim() === String(usernames.length);
-  const isUndo = operation?.kind === 'add';
 
   function remove() {
     const loaded = new Set(loadedMembers);
-    run(
-      removeMembersOperation(api, queryClient, threadId, usernames, {
+    const entry = launch(queryClient, {
+      label: `Remove members from ${threadName}`,
+      threadId,
+      threadName,
+      operation: removeMembersOperation(api, queryClient, threadId, usernames, {
         // A name missing from a fully loaded list was not a member; one beyond the loaded pages may have been.
         wasMember: (name) => loaded.has(name) || !allLoaded,
         onGone: onRemoved,
       }),
-    );
+      invalid: selected ? [] : parsed.invalid,
+      isUndo: false,
+    });
+    onStarted(entry.id);
   }
 
   return (
-    <Dialog
-      open
-      onClose={running ? undefined : onClose}
-      fullWidth
-      maxWidth="md"
-      aria-labelledby="remove-members-title"
-    >
-      <DialogTitle id="remove-members-title">
-        {isUndo ? `Undo: adding members back to ${threadName}` : `Remove members from ${threadName}`}
-      </DialogTitle>
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="remove-members-title">
+      <DialogTitle id="remove-members-title">Remove members from {threadName}</DialogTitle>
       <DialogContent>
-        {snapshot === null ? (
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {selected === null && <UsernameListInput text={text} onTextChange={setText} parsed={parsed} />}
-            {usernames.length > 0 && (
-              <Alert severity="warning">
-                {count.format(usernames.length)} {usernames.length === 1 ? 'member' : 'members'} will be
-                removed from <strong>{threadName}</strong>: {usernames.slice(0, SAMPLE_SIZE).join(', ')}
-                {usernames.length > SAMPLE_SIZE
-                  ? ` and ${count.format(usernames.length - SAMPLE_SIZE)} more`
-                  : ''}
-                .
-              </Alert>
-            )}
-            {needsTypedCount && (
-              <TextField
-                label={`Type ${usernames.length} to confirm`}
-                value={typedCount}
-                onChange={(event) => setTypedCount(event.target.value)}
-                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                sx={{ maxWidth: 260 }}
-              />
-            )}
-          </Stack>
-        ) : (
-          <OperationPanel snapshot={snapshot} running={running} invalid={NO_INVALID} threadId={threadId} />
-        )}
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {selected === null && <UsernameListInput text={text} onTextChange={setText} parsed={parsed} />}
+          {usernames.length > 0 && (
+            <Alert severity="warning">
+              {count.format(usernames.length)} {usernames.length === 1 ? 'member' : 'members'} will be removed
+              from <strong>{threadName}</strong>: {usernames.slice(0, SAMPLE_SIZE).join(', ')}
+              {usernames.length > SAMPLE_SIZE
+                ? ` and ${count.format(usernames.length - SAMPLE_SIZE)} more`
+                : ''}
+              .
+            </Alert>
+          )}
+          {needsTypedCount && (
+            <TextField
+              label={`Type ${usernames.length} to confirm`}
+              value={typedCount}
+              onChange={(event) => setTypedCount(event.target.value)}
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              sx={{ maxWidth: 260 }}
+            />
+          )}
+        </Stack>
       </DialogContent>
       <DialogActions>
-        {snapshot === null && (
-          <>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button
-              variant="contained"
-              color="error"
-              disabled={usernames.length === 0 || !confirmed}
-              onClick={remove}
-            >
-              Remove {count.format(usernames.length)} {usernames.length === 1 ? 'member' : 'members'}
-            </Button>
-          </>
-        )}
-        {snapshot !== null && operation !== null && (
-          <OperationActions
-            operation={operation}
-            snapshot={snapshot}
-            running={running}
-            onUndo={
-              isUndo ? undefined : (removed) => run(addMembersOperation(api, queryClient, threadId, removed))
-            }
-            onRetryFailed={retryFailed}
-            onClose={onClose}
-          />
-        )}
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="contained"
+          color="error"
+          disabled={usernames.length === 0 || !confirmed}
+          onClick={remove}
+        >
+          Remove {count.format(usernames.length)} {usernames.length === 1 ? 'member' : 'members'}
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -5,7 +5,9 @@ import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-c
 import { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import type { BatchSettled, OutcomeStatus } from '../../lib/bulk/outcomes.ts';
 import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
-import { hideRemovedMembers, showAddedMembers } from './member-cache.ts';
+import { pacerFor } from './call-budget.ts';
+import { hideRemovedMembers, refreshThreadSummary, showAddedMembers } from './member-cache.ts';
+import { operations, type OperationEntry } from './operations.ts';
 
 type Api = ReturnType<typeof useApi>;
 
@@ -28,6 +30,7 @@ export function addMembersOperation(
     kind: 'add',
     usernames,
     call: (batch) => addThreadMembers(api, threadId, batch),
+    pacer: pacerFor('add'),
   });
   operation.onBatchSettled((event) => showAddedMembers(queryClient, threadId, settledAs(event, 'added')));
   return operation;
@@ -47,6 +50,7 @@ export function removeMembersOperation(
     kind: 'remove',
     usernames,
     call: (batch) => removeThreadMembers(api, threadId, batch),
+    pacer: pacerFor('remove'),
     ...(wasMember ? { wasMember } : {}),
   });
   operation.onBatchSettled((event) => {
@@ -66,4 +70,38 @@ export function operationSummary(snapshot: BulkSnapshot): string {
       ? `Added ${count.format(counts.added)} · refused ${count.format(counts.refused)}`
       : `Removed ${count.format(counts.removed)} · not members ${count.format(counts['not-a-member'])}`;
   return `${changed} · failed ${count.format(counts.failed)} · not sent ${count.format(counts['not-sent'])}`;
+}
+
+/** Lists the operation under Operations and starts it; the thread's summary refreshes when it ends. */
+export function launch(queryClient: QueryClient, entry: Omit<OperationEntry, 'id'>): OperationEntry {
+  const listed = operations.add(entry);
+  void entry.operation.start().finally(() => refreshThreadSummary(queryClient, entry.threadId));
+  return listed;
+}
+
+export function retryFailed(queryClient: QueryClient, entry: OperationEntry): void {
+  void entry.operation.retryFailed().finally(() => refreshThreadSummary(queryClient, entry.threadId));
+}
+
+/** Reverses exactly the users `entry` changed, as an operation of its own. */
+export function launchUndo(
+  api: Api,
+  queryClient: QueryClient,
+  entry: OperationEntry,
+  users: string[],
+): OperationEntry {
+  const { threadId, threadName } = entry;
+  const undoAdd = entry.operation.kind === 'add';
+  return launch(queryClient, {
+    label: undoAdd
+      ? `Undo: removing the added members from ${threadName}`
+      : `Undo: adding members back to ${threadName}`,
+    threadId,
+    threadName,
+    operation: undoAdd
+      ? removeMembersOperation(api, queryClient, threadId, users)
+      : addMembersOperation(api, queryClient, threadId, users),
+    invalid: [],
+    isUndo: true,
+  });
 }
