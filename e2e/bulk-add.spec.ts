@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { DEMO_THREADS, DEMO_USERS, demoUsername } from '../emulator/demo-data.ts';
+import { downloadedResults } from './results-file.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
 
 test.beforeEach(resetDemoData);
@@ -99,6 +100,9 @@ test('with a fifth of the calls failing, the added members on the server agree w
   }
   await expect(dialog).toContainText('Added 120 · refused 0 · failed 0');
   expect((await threadMembers(DEMO_THREADS.empty)).sort()).toEqual(many);
+  const results = await downloadedResults(page, dialog);
+  expect([...results.keys()].sort()).toEqual(many);
+  for (const name of many) expect(results.get(name), name).toBe('added');
 });
 
 test('adds members from a CSV file, keeping what was typed', async ({ page }) => {

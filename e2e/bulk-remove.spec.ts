@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
 import { memberGrid } from './member-grid.ts';
+import { downloadedResults } from './results-file.ts';
 
 test.beforeEach(resetDemoData);
 test.afterEach(clearFaults);
@@ -74,6 +75,11 @@ test('removing by list asks for the count from 100 members on; with faults the s
   // Each result agrees with the server: every user is out of the thread now. (Whether lurker counts as
   // removed or as never a member depends on whether an attempt with lurker lost its answer.)
   await expect(dialog).toContainText(/Removed 15\d · not members [01] · failed 0/);
+  // User by user, the results table agrees with the server.
+  const results = await downloadedResults(page, dialog);
+  expect(results.size).toBe(151);
+  for (const name of chosen) expect(results.get(name), name).toMatch(/^removed/);
+  expect(results.get('lurker')).toMatch(/^(not a member|removed)/);
 });
 
 test('members are selected by keyboard: Space toggles, Shift+Space selects a range', async ({ page }) => {
