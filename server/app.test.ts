@@ -72,6 +72,17 @@ describe('server app', () => {
     expect(response.text).toContain('Thread Members Admin');
   });
 
+  it('logs the route of a user lookup, not the username', async () => {
+    const before = harness.logLines.length;
+    await harness.call('/api/chat/threads/user/spammer?limit=5');
+    await harness.call(`/api/chat/threads/chatgroups/${DEMO_THREADS.small}/user/alice`);
+    const paths = harness.logLines.slice(before).map((line) => (JSON.parse(line) as { path: string }).path);
+    expect(paths).toEqual([
+      '/api/chat/threads/user/:username',
+      `/api/chat/threads/chatgroups/${DEMO_THREADS.small}/user/:username`,
+    ]);
+  });
+
   it('logs one JSON line per request with the id it sends back', async () => {
     const before = harness.logLines.length;
     const response = await harness.call(`/api/chat/thread/${DEMO_THREADS.small}/users?limit=2&tag=c2VjcmV0`, {

@@ -12,6 +12,11 @@ function levelFor(status: number): LogLevel {
   return 'info';
 }
 
+/** A user's threads are looked up by username in the path; the log keeps the route, not the person. */
+function withoutUsernames(path: string): string {
+  return path.replace(/(\/api\/chat\/threads\/(?:chatgroups\/[^/]+\/)?user\/)[^/]+/, '$1:username');
+}
+
 /**
  * Logs method, path, status and duration only. The query string is left out because cursors and usernames
  * live there, and no header is logged, so Authorization and Cookie values never reach the log.
@@ -37,7 +42,7 @@ export function requestLog(
       requestId,
       method: c.req.method,
       // The path as sent, so a traversal attempt shows as such rather than as the URL it normalised to.
-      path: rawRequestTarget(c.req.raw, c.env).split('?')[0] ?? '',
+      path: withoutUsernames(rawRequestTarget(c.req.raw, c.env).split('?')[0] ?? ''),
       status,
       ms: Math.round((now() - started) * 10) / 10,
     });
