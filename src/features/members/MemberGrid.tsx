@@ -114,6 +114,7 @@ export function MemberGrid({
         '& [data-active]': { bgcolor: 'action.hover' },
         '&:focus-visible [data-active]': { bgcolor: 'action.selected' },
         '& [aria-selected=true]': { bgcolor: 'action.selected' },
+        '& .select': { display: 'flex' },
         '& .select input': { width: 18, height: 18, m: 0, cursor: 'pointer' },
         '& .position': {
           width: '8ch',
