@@ -3,13 +3,15 @@ import { Button, Skeleton, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
+import { fetchMemberPage } from '../../api/thread-members.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
 import { EndRowAction, LoadingMoreRow, MemberGrid } from './MemberGrid.tsx';
-import { filterMembers } from './member-pages.ts';
+import { filterMembers, selectedInJoinOrder } from './member-pages.ts';
 import { threadMembersQuery } from './member-queries.ts';
 import { PageSizeField } from './PageSizeField.tsx';
+import { SelectionExport } from './SelectionExport.tsx';
 
 export interface MemberListProps {
   threadId: string;
@@ -36,6 +38,9 @@ const RemoveMembersDialog = lazy(async () => ({
 const OperationsDialog = lazy(async () => ({
   default: (await import('./OperationsDialog.tsx')).OperationsDialog,
 }));
+const ExportMembersDialog = lazy(async () => ({
+  default: (await import('./ExportMembersDialog.tsx')).ExportMembersDialog,
+}));
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
 export function MemberList({
@@ -49,12 +54,14 @@ export function MemberList({
   notFound,
 }: MemberListProps) {
   const [adding, setAdding] = useState(false);
+  const [exporting, setExporting] = useState(false);
   /** Null: no removal dialog; [] : remove by list; else the selected members. */
   const [removing, setRemoving] = useState<readonly string[] | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
   /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
   const [shownOperation, setShownOperation] = useState<number | null>(null);
   const anchorRow = useRef<number | null>(null);
+  const api = useApi();
   const {
     data,
     error,
@@ -64,7 +71,7 @@ export function MemberList({
     isFetchNextPageError,
     fetchNextPage,
     refetch,
-  } = useInfiniteQuery(threadMembersQuery(useApi(), threadId, pageSize));
+  } = useInfiniteQuery(threadMembersQuery(api, threadId, pageSize));
   const members = useMemo(() => data?.pages.flatMap((page) => page.members) ?? [], [data]);
   const shown = useMemo(() => filterMembers(members, filter), [members, filter]);
   const filtering = shown !== null;
@@ -96,6 +103,7 @@ export function MemberList({
     [usernameAt],
   );
 
+  const selectedInOrder = useMemo(() => selectedInJoinOrder(members, selected), [members, selected]);
   const allLoadedSelected = members.length > 0 && members.every((name) => selected.has(name));
   const forgetRemoved = useCallback((names: readonly string[]) => {
     setSelected((current) => {
@@ -113,31 +121,47 @@ export function MemberList({
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, filtering, loadMore]);
 
   const controls = (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-      <TextInput
-        label="Filter members"
-        type="search"
-        value={filter}
-        onChange={(event) => onFilterChange(event.target.value)}
-        helperText="Matches usernames among the loaded members"
-        sx={{ flexGrow: 1, maxWidth: 420 }}
-      />
-      <PageSizeField value={pageSize} onChange={onPageSizeChange} />
-      <Button variant="contained" onClick={() => setAdding(true)} sx={{ alignSelf: 'flex-start' }}>
-        Add members
-      </Button>
-      <Button
-        color="error"
-        variant="outlined"
-        disabled={selected.size === 0}
-        onClick={() => setRemoving([...selected])}
-        sx={{ alignSelf: 'flex-start' }}
-      >
-        Remove selected ({count.format(selected.size)})
-      </Button>
-      <Button color="error" onClick={() => setRemoving([])} sx={{ alignSelf: 'flex-start' }}>
-        Remove by list
-      </Button>
+    <Stack spacing={2}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextInput
+          label="Filter members"
+          type="search"
+          value={filter}
+          onChange={(event) => onFilterChange(event.target.value)}
+          helperText="Matches usernames among the loaded members"
+          sx={{ flexGrow: 1, maxWidth: 420 }}
+        />
+        <PageSizeField value={pageSize} onChange={onPageSizeChange} />
+      </Stack>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <Button variant="contained" onClick={() => setAdding(true)}>
+          Add members
+        </Button>
+        <Button
+          color="error"
+          variant="outlined"
+          disabled={selected.size === 0}
+          onClick={() => setRemoving([...selected])}
+        >
+          Remove selected ({count.format(selected.size)})
+        </Button>
+        <Button color="error" onClick={() => setRemoving([])}>
+          Remove by list
+        </Button>
+        <Button onClick={() => setExporting(true)}>Export members</Button>
+        <SelectionExport threadId={threadId} usernames={selectedInOrder} />
+      </Stack>
+      {exporting && (
+        <Suspense>
+          <ExportMembersDialog
+            threadId={threadId}
+            threadName={threadName}
+            totalMembers={totalMembers}
+            fetchPage={(request, signal) => fetchMemberPage(api, { threadId, ...request }, signal)}
+            onClose={() => setExporting(false)}
+          />
+        </Suspense>
+      )}
       {removing && (
         <Suspense>
           <RemoveMembersDialog

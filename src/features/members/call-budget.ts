@@ -21,6 +21,8 @@ const pacers: Record<BulkKind, Pacer> = {
   add: new Pacer({ callsPerSecond: budget }),
   remove: new Pacer({ callsPerSecond: budget }),
 };
+// The member list endpoint has a limit of its own: exports share this one, apart from additions and removals.
+const memberListPacer = new Pacer({ callsPerSecond: budget });
 
 export function callBudget(): number {
   return budget;
@@ -29,9 +31,14 @@ export function callBudget(): number {
 export function setCallBudget(callsPerSecond: number): void {
   budget = callsPerSecond;
   storage?.setItem(STORAGE_KEY, String(callsPerSecond));
-  for (const pacer of Object.values(pacers)) pacer.setCallsPerSecond(callsPerSecond);
+  for (const pacer of [...Object.values(pacers), memberListPacer]) pacer.setCallsPerSecond(callsPerSecond);
 }
 
 export function pacerFor(kind: BulkKind): Pacer {
   return pacers[kind];
+}
+
+/** The shared pacer of the member list endpoint (endpoint 1), used by exports that walk every page. */
+export function listPacer(): Pacer {
+  return memberListPacer;
 }

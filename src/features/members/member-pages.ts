@@ -23,3 +23,15 @@ export function filterMembers(members: readonly string[], filter: string): numbe
   });
   return positions;
 }
+
+/**
+ * The selected usernames in join order, for copying and exporting; any no longer among the loaded members
+ * (the list was reloaded since) follow in the order they were selected.
+ */
+export function selectedInJoinOrder(members: readonly string[], selected: ReadonlySet<string>): string[] {
+  if (selected.size === 0) return [];
+  const inOrder = members.filter((name) => selected.has(name));
+  if (inOrder.length === selected.size) return inOrder;
+  const loaded = new Set(inOrder);
+  return [...inOrder, ...[...selected].filter((name) => !loaded.has(name))];
+}

@@ -1,5 +1,6 @@
 // The results of a bulk operation as a spreadsheet takes them: CSV for a file, tab-separated for the clipboard.
 import { protectFormula, toCsv } from '../../lib/csv.ts';
+import { fileTimestamp } from '../../lib/file-timestamp.ts';
 
 export type ResultRow = readonly [username: string, outcome: string];
 
@@ -20,11 +21,7 @@ export function resultsTabSeparated(rows: readonly ResultRow[]): string {
   return rows.map(([username, outcome]) => `${cell(username)}\t${cell(outcome)}\n`).join('');
 }
 
-const twoDigits = (n: number) => String(n).padStart(2, '0');
-
-/** `{prefix}-{threadId}-{yyyy-mm-dd-hhmm}.csv` in the user's local time, so files sort by when they were made. */
+/** `{prefix}-{threadId}-{yyyy-mm-dd-hhmm}.csv` in the user's local time. */
 export function resultsFileName(prefix: string, threadId: string, at: Date): string {
-  const date = `${at.getFullYear()}-${twoDigits(at.getMonth() + 1)}-${twoDigits(at.getDate())}`;
-  const time = `${twoDigits(at.getHours())}${twoDigits(at.getMinutes())}`;
-  return `${prefix}-${threadId}-${date}-${time}.csv`;
+  return `${prefix}-${threadId}-${fileTimestamp(at)}.csv`;
 }

@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DEMO_THREADS } from '../emulator/demo-data.ts';
+import { protectFormula } from '../src/lib/csv.ts';
+import { clearFaults, threadMembers } from './emulator-control.ts';
+import { memberGrid } from './member-grid.ts';
+
+test.afterEach(clearFaults);
+
+/** Clicks a download button and returns the file's name and text. */
+async function downloaded(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  const download = await downloading;
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+async function openExport(page: Page): Promise<Locator> {
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Export members' }).click();
+  return page.getByRole('dialog', { name: 'Export the members of Community help desk' });
+}
+
+test('exporting the 1,200-member thread as CSV says what it costs and saves every member in join order', async ({
+  page,
+}) => {
+  const expected = await threadMembers(DEMO_THREADS.large);
+  const dialog = await openExport(page);
+  await expect(dialog).toContainText(
+    'This walks 25 pages: about 25 calls, about 1 second at the current budget of 100 calls per second.',
+  );
+  await expect(dialog.getByRole('radiogroup', { name: 'File format' }).getByLabel('CSV')).toBeChecked();
+
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  const status = dialog.getByRole('status', { name: 'Export status' });
+  await expect(status).toContainText('All 1,200 members fetched in 25 calls');
+
+  const file = await downloaded(page, dialog.getByRole('button', { name: 'Download CSV' }));
+  expect(file.name).toMatch(new RegExp(`^members-${DEMO_THREADS.large}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.csv$`));
+  const lines = file.text.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines.shift()).toBe('username');
+  expect(lines.pop()).toBe('');
+  expect(lines).toEqual(expected.map(protectFormula));
+  await expect(status).toContainText(`Downloaded 1,200 members as ${file.name}`);
+});
+
+test('exporting as plain text writes one username per line', async ({ page }) => {
+  const expected = await threadMembers(DEMO_THREADS.large);
+  const dialog = await openExport(page);
+  await dialog.getByLabel('Plain text (one username per line)').check();
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(dialog.getByRole('status', { name: 'Export status' })).toContainText(
+    'All 1,200 members fetched',
+  );
+
+  const file = await downloaded(page, dialog.getByRole('button', { name: 'Download text file' }));
+  expect(file.name).toMatch(/\.txt$/);
+  expect(file.text).toBe(expected.map((name) => `${name}\n`).join(''));
+});
+
+test('a cancelled export says how far it got and offers no file', async ({ page }) => {
+  const dialog = await openExport(page);
+  await page.evaluate(() => localStorage.setItem('thread-members-admin.calls-per-second', '2'));
+  // The budget is read when the page loads: reload so that the walk is slow enough to cancel.
+  await page.reload();
+  await page.getByRole('button', { name: 'Export members' }).click();
+  await expect(dialog).toContainText('about 13 seconds at the current budget of 2 calls per second');
+  await dialog.getByRole('button', { name: 'Start export' }).click();
+  await expect(dialog.getByRole('status', { name: 'Export status' })).toContainText(/Fetched \d+ members/);
+  await dialog.getByRole('button', { name: 'Cancel export' }).click();
+
+  await expect(dialog.getByRole('status', { name: 'Export status' })).toContainText('Export cancelled after');
+  await expect(dialog.getByRole('button', { name: /Download/ })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Start again' })).toBeVisible();
+  await page.evaluate(() => localStorage.removeItem('thread-members-admin.calls-per-second'));
+});
+
+test('the selected usernames are copied to the clipboard and exported as CSV', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const members = await threadMembers(DEMO_THREADS.large);
+  const chosen = members.slice(3, 5);
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  for (const name of chosen) {
+    await memberGrid(page)
+      .getByRole('checkbox', { name: `Select ${name}` })
+      .click();
+  }
+
+  await page.getByRole('button', { name: 'Copy selected (2)' }).click();
+  const notice = page.getByRole('status', { name: 'Copy and export' });
+  await expect(notice).toHaveText('Copied 2 usernames');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    chosen.map((name) => `${name}\n`).join(''),
+  );
+
+  const file = await downloaded(page, page.getByRole('button', { name: 'Export selected (2)' }));
+  expect(file.name).toMatch(new RegExp(`^selected-members-${DEMO_THREADS.large}-.*\\.csv$`));
+  expect(file.text).toBe(`\uFEFFusername\r\n${chosen.map((name) => `${protectFormula(name)}\r\n`).join('')}`);
+  await expect(notice).toHaveText(`Downloaded 2 usernames as ${file.name}`);
+});

@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
+import { fetchMemberPage } from '../../api/thread-members.ts';
+import { Pacer } from '../../lib/bulk/pacer.ts';
+import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
+import { estimateCalls, exportMembers, type ExportProgress, type FetchMemberPage } from './export-members.ts';
+import { memberFileName, membersCsv, membersText } from './member-list-file.ts';
+
+let harness: DashboardHarness;
+afterEach(() => harness.close());
+
+const membersPath = (threadId: string) => `/thread/${threadId}/users`;
+const pacer = () => new Pacer({ callsPerSecond: 100 });
+const pagesOf =
+  (threadId: string): FetchMemberPage =>
+  (request, signal) =>
+    fetchMemberPage(harness.api, { threadId, ...request }, signal);
+
+describe('exporting every member of a thread', () => {
+  it('walks all pages of the 1,200-member thread in join order, reporting progress', async () => {
+    harness = createDashboardHarness();
+    const seen: ExportProgress[] = [];
+    const outcome = await exportMembers(pagesOf(DEMO_THREADS.large), {
+      totalMembers: 1_200,
+      pacer: pacer(),
+      onProgress: (progress) => seen.push(progress),
+    });
+
+    expect(outcome.state).toBe('finished');
+    if (outcome.state !== 'finished') return;
+    expect(outcome.usernames).toEqual(harness.emulator.store.listThreadMembers(DEMO_THREADS.large));
+    // 24 full pages and the empty page that ends the list.
+    expect(harness.calls(membersPath(DEMO_THREADS.large))).toBe(25);
+    expect(outcome.progress).toEqual({ members: 1_200, pages: 25, calls: 25, estimatedCalls: 25 });
+    expect(seen[0]).toEqual({ members: 50, pages: 1, calls: 1, estimatedCalls: 25 });
+    expect(seen).toHaveLength(25);
+  });
+
+  it('estimates about 2,000 calls for a 100,000-member thread', () => {
+    expect(estimateCalls(100_000)).toBe(2_001);
+    expect(estimateCalls(0)).toBe(1);
+    expect(estimateCalls(49)).toBe(1);
+  });
+
+  it('stops when cancelled midway, says how far it got, and offers nothing', async () => {
+    harness = createDashboardHarness();
+    const controller = new AbortController();
+    const outcome = await exportMembers(pagesOf(DEMO_THREADS.large), {
+      totalMembers: 1_200,
+      pacer: pacer(),
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.pages === 5) controller.abort();
+      },
+    });
+
+    expect(outcome).toEqual({
+      state: 'cancelled',
+      progress: { members: 250, pages: 5, calls: 5, estimatedCalls: 25 },
+    });
+    expect(harness.calls(membersPath(DEMO_THREADS.large))).toBe(5);
+  });
+
+  it('gets past a 503 through the fetch layer’s retry', async () => {
+    harness = createDashboardHarness();
+    harness.emulator.setFaults({ script: ['before-503'] });
+    const outcome = await exportMembers(pagesOf(DEMO_THREADS.large), {
+      pacer: pacer(),
+    });
+
+    expect(outcome.state).toBe('finished');
+    if (outcome.state !== 'finished') return;
+    expect(outcome.usernames).toEqual(harness.emulator.store.listThreadMembers(DEMO_THREADS.large));
+    expect(outcome.progress.estimatedCalls).toBeNull();
+    // The page that met the 503 was sent twice.
+    expect(harness.calls(membersPath(DEMO_THREADS.large))).toBe(26);
+  });
+
+  it('reports a failure that outlasts the retries, and resumes from the page that failed', async () => {
+    harness = createDashboardHarness();
+    const first = await exportMembers(pagesOf(DEMO_THREADS.large), {
+      pacer: pacer(),
+      onProgress: (progress) => {
+        // The fetch layer tries each page 4 times: fail every try of the third page.
+        if (progress.pages === 2) {
+          harness.emulator.setFaults({
+            script: ['before-503', 'before-503', 'before-503', 'before-503'],
+          });
+        }
+      },
+    });
+
+    expect(first.state).toBe('failed');
+    if (first.state !== 'failed') return;
+    expect(first.error.status).toBe(503);
+    expect(first.progress).toMatchObject({ members: 100, pages: 2, calls: 3 });
+
+    const resumed = await exportMembers(pagesOf(DEMO_THREADS.large), {
+      pacer: pacer(),
+      resumeFrom: first.resumeFrom,
+    });
+    expect(resumed.state).toBe('finished');
+    if (resumed.state !== 'finished') return;
+    expect(resumed.usernames).toEqual(harness.emulator.store.listThreadMembers(DEMO_THREADS.large));
+    expect(resumed.progress).toMatchObject({ members: 1_200, pages: 25, calls: 26 });
+  });
+});
+
+describe('member list files', () => {
+  it('writes CSV with a username header and formula-protected cells', () => {
+    expect(membersCsv(['alice', '-bob', '=cmd'])).toBe("\uFEFFusername\r\nalice\r\n'-bob\r\n'=cmd\r\n");
+  });
+
+  it('writes plain text one username per line', () => {
+    expect(membersText(['alice', 'bob'])).toBe('alice\nbob\n');
+    expect(membersText([])).toBe('');
+  });
+
+  it('names files by thread and local time', () => {
+    const at = new Date(2026, 0, 5, 9, 7, 59);
+    expect(memberFileName('members', '180000000100002', at, 'csv')).toBe(
+      'members-180000000100002-2026-01-05-0907.csv',
+    );
+    expect(memberFileName('members', '180000000100002', at, 'text')).toBe(
+      'members-180000000100002-2026-01-05-0907.txt',
+    );
+  });
+});

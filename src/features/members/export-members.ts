@@ -1,0 +1,109 @@
+// Walks every page of a thread's members for an export, within the list endpoint's call budget, resumable
+// after a failure and cancellable at any point.
+import { ApiError } from '../../api/api-error.ts';
+import type { MemberPage } from '../../api/thread-members.ts';
+import type { Pacer } from '../../lib/bulk/pacer.ts';
+import { cursorAfter } from './member-pages.ts';
+
+/** The API's largest page: the fewer calls, the sooner a large thread is done. */
+export const EXPORT_PAGE_SIZE = 50;
+
+export interface ExportProgress {
+  /** Members fetched so far, in join order. */
+  readonly members: number;
+  readonly pages: number;
+  /** Calls this export made (each page is one; the fetch layer's own retries of a page are not counted). */
+  readonly calls: number;
+  /** Calls the whole walk takes, from the thread's member count; null when the count is not known. */
+  readonly estimatedCalls: number | null;
+}
+
+/** Where a walk got to: handed back to `exportMembers` to go on from there after a failure. */
+export interface ExportCheckpoint {
+  readonly usernames: readonly string[];
+  readonly cursor: string;
+  readonly pages: number;
+  readonly calls: number;
+}
+
+export type ExportOutcome =
+  | { readonly state: 'finished'; readonly usernames: readonly string[]; readonly progress: ExportProgress }
+  /** Cancelled: what was fetched is not offered, since it is not the whole list. */
+  | { readonly state: 'cancelled'; readonly progress: ExportProgress }
+  | {
+      readonly state: 'failed';
+      readonly error: ApiError;
+      readonly progress: ExportProgress;
+      readonly resumeFrom: ExportCheckpoint;
+    };
+
+/**
+ * One page of the thread's members (endpoint 1, `fetchMemberPage` bound to the API client and the thread).
+ * Handed in rather than imported, so that the export's lazily loaded chunk shares no module with the members
+ * page's first bundle: each shared module costs that bundle a chunk of its own.
+ */
+export type FetchMemberPage = (
+  request: { limit: number; cursor: string },
+  signal?: AbortSignal,
+) => Promise<MemberPage>;
+
+export interface ExportMembersOptions {
+  /** The thread's member count, when its details gave one: for the estimate only, never to stop early. */
+  totalMembers?: number | undefined;
+  pacer: Pacer;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+  /** Go on from a failed walk rather than from the first page. */
+  resumeFrom?: ExportCheckpoint;
+}
+
+/**
+ * Calls a walk of `totalMembers` takes with pages of `pageSize`: one per full page, plus the short (or empty)
+ * page that ends the list, as `cursorAfter` reads the end.
+ */
+export function estimateCalls(totalMembers: number, pageSize = EXPORT_PAGE_SIZE): number {
+  return Math.floor(totalMembers / pageSize) + 1;
+}
+
+export async function exportMembers(
+  fetchPage: FetchMemberPage,
+  { totalMembers, pacer, signal, onProgress, resumeFrom }: ExportMembersOptions,
+): Promise<ExportOutcome> {
+  const usernames = [...(resumeFrom?.usernames ?? [])];
+  let cursor = resumeFrom?.cursor ?? '';
+  let pages = resumeFrom?.pages ?? 0;
+  let calls = resumeFrom?.calls ?? 0;
+  const estimatedCalls = totalMembers === undefined ? null : estimateCalls(totalMembers);
+  const progress = (): ExportProgress => ({ members: usernames.length, pages, calls, estimatedCalls });
+  const cancelled = (): ExportOutcome => ({ state: 'cancelled', progress: progress() });
+
+  for (;;) {
+    const release = await pacer.acquire(signal);
+    if (release === null || signal?.aborted) {
+      release?.();
+      return cancelled();
+    }
+    calls += 1;
+    let page;
+    try {
+      page = await fetchPage({ limit: EXPORT_PAGE_SIZE, cursor }, signal);
+    } catch (error) {
+      if (signal?.aborted) return cancelled();
+      if (!(error instanceof ApiError)) throw error;
+      return {
+        state: 'failed',
+        error,
+        progress: progress(),
+        resumeFrom: { usernames, cursor, pages, calls },
+      };
+    } finally {
+      release();
+    }
+    pages += 1;
+    usernames.push(...page.members);
+    onProgress?.(progress());
+    const next = cursorAfter(page, EXPORT_PAGE_SIZE);
+    if (next === undefined) return { state: 'finished', usernames, progress: progress() };
+    cursor = next;
+  }
+}
