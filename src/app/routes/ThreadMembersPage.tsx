@@ -61,6 +61,7 @@ export function ThreadMembersPage() {
       <Stack spacing={3}>
         <ThreadHeader threadId={threadId} />
         <MemberList
+          key={threadId}
           threadId={threadId}
           pageSize={pageSize}
           filter={filter}

@@ -60,7 +60,8 @@ export function MemberList({
   const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
   /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
   const [shownOperation, setShownOperation] = useState<number | null>(null);
-  const anchorRow = useRef<number | null>(null);
+  /** The member last toggled: a shift range runs from them, wherever filtering or removals moved their row. */
+  const anchorMember = useRef<string | null>(null);
   const api = useApi();
   const {
     data,
@@ -80,11 +81,21 @@ export function MemberList({
     [members, shown],
   );
 
+  const rowOf = useCallback(
+    (name: string): number | null => {
+      const position = members.indexOf(name);
+      if (position === -1) return null;
+      const row = shown ? shown.indexOf(position) : position;
+      return row === -1 ? null : row;
+    },
+    [members, shown],
+  );
+
   const onToggle = useCallback(
     (row: number, range: boolean) => {
       const name = usernameAt(row);
       if (name === undefined) return;
-      const anchor = range ? anchorRow.current : null;
+      const anchor = range && anchorMember.current !== null ? rowOf(anchorMember.current) : null;
       setSelected((current) => {
         const next = new Set(current);
         const select = !current.has(name);
@@ -98,9 +109,9 @@ export function MemberList({
         }
         return next;
       });
-      anchorRow.current = row;
+      anchorMember.current = name;
     },
-    [usernameAt],
+    [usernameAt, rowOf],
   );
 
   const selectedInOrder = useMemo(() => selectedInJoinOrder(members, selected), [members, selected]);
@@ -169,7 +180,7 @@ export function MemberList({
             threadName={threadName}
             selected={removing.length > 0 ? removing : null}
             loadedMembers={members}
-            allLoaded={!hasNextPage}
+            allLoaded={data !== undefined && !hasNextPage}
             onRemoved={forgetRemoved}
             onStarted={(id) => {
               setRemoving(null);

@@ -75,12 +75,19 @@ export function operationSummary(snapshot: BulkSnapshot): string {
 /** Lists the operation under Operations and starts it; the thread's summary refreshes when it ends. */
 export function launch(queryClient: QueryClient, entry: Omit<OperationEntry, 'id'>): OperationEntry {
   const listed = operations.add(entry);
-  void entry.operation.start().finally(() => refreshThreadSummary(queryClient, entry.threadId));
+  // The engine settles every user even on errors; a rejection here is a defect, reported rather than lost.
+  entry.operation
+    .start()
+    .finally(() => refreshThreadSummary(queryClient, entry.threadId))
+    .catch(reportError);
   return listed;
 }
 
 export function retryFailed(queryClient: QueryClient, entry: OperationEntry): void {
-  void entry.operation.retryFailed().finally(() => refreshThreadSummary(queryClient, entry.threadId));
+  entry.operation
+    .retryFailed()
+    .finally(() => refreshThreadSummary(queryClient, entry.threadId))
+    .catch(reportError);
 }
 
 /** Reverses exactly the users `entry` changed, as an operation of its own. */
