@@ -20,6 +20,12 @@ describe('parseUsernames', () => {
     expect(parsed.lowerCased).toBe(1);
   });
 
+  it('reads back a name the product wrote formula-protected, and nothing else starting with a quote', () => {
+    const parsed = parseUsernames(`'-bob '@carol 'dave`);
+    expect(parsed.valid).toEqual(['-bob']);
+    expect(parsed.invalid.map(({ entry }) => entry)).toEqual(['@carol', "'dave"]);
+  });
+
   it('names each invalid entry with its reason and never sends it', () => {
     const parsed = parseUsernames(`ok bad!name ${'x'.repeat(65)} "quoted" ""`);
     expect(parsed.valid).toEqual(['ok', 'quoted']);

@@ -15,13 +15,15 @@ export interface ParsedUsernames {
 
 const SEPARATORS = /[\s,;]+/;
 const QUOTED = /^(["'])(.*)\1$/;
+/** The `'` that every CSV and copied result puts before a name starting with `-` (see protectFormula). */
+const FORMULA_GUARD = /^'(?=[=+\-@])/;
 
 export function parseUsernames(text: string): ParsedUsernames {
   const result: ParsedUsernames = { valid: [], invalid: [], duplicates: [], lowerCased: 0 };
   const seen = new Set<string>();
   for (const raw of text.split(SEPARATORS)) {
     if (raw === '') continue;
-    const entry = raw.replace(QUOTED, '$2');
+    const entry = raw.replace(QUOTED, '$2').replace(FORMULA_GUARD, '');
     const problem = usernameProblem(entry);
     if (problem) {
       result.invalid.push({ entry, problem });
