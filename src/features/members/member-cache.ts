@@ -1,5 +1,5 @@
 // Keeps the loaded member list true after a bulk change without refetching its pages.
-import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { InfiniteData, Query, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { MemberPage } from '../../api/thread-members.ts';
 import { cursorAfter } from './member-pages.ts';
 
@@ -19,6 +19,9 @@ function pageSizeOf(key: QueryKey): number | undefined {
  */
 export function showAddedMembers(queryClient: QueryClient, threadId: string, added: readonly string[]): void {
   if (added.length === 0) return;
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: ['threads', threadId, 'members'] })) {
+    noteChangeDuringFetch(query, added, 'added back');
+  }
   for (const [key, list] of queryClient.getQueriesData<MemberList>({
     queryKey: ['threads', threadId, 'members'],
   })) {
@@ -35,6 +38,76 @@ export function showAddedMembers(queryClient: QueryClient, threadId: string, add
   }
 }
 
+const withoutMembers = (gone: ReadonlySet<string>) => (list: MemberList | undefined) =>
+  list
+    ? {
+        ...list,
+        pages: list.pages.map((page) => ({
+          ...page,
+          members: page.members.filter((name) => !gone.has(name)),
+        })),
+      }
+    : list;
+
+/**
+ * Names removed while a page of the list was on its way. An infinite query builds its new data from the pages
+ * it held when the fetch began, so its answer would bring those members back: they are hidden again when it
+ * lands. A name added back meanwhile keeps only its last row, where the API lists a new member.
+ */
+type Change = 'removed' | 'added back';
+const changedDuringFetch = new WeakMap<Query, Map<string, Change>>();
+const watchedClients = new WeakSet<QueryClient>();
+
+/** Each of `readded` keeps only its last row; the others of its rows were fetched before it left. */
+function keepLastRows(readded: ReadonlySet<string>) {
+  return (list: MemberList | undefined) => {
+    if (!list || readded.size === 0) return list;
+    const lastRow = new Map<string, number>();
+    list.pages.flatMap((page) => page.members).forEach((name, row) => lastRow.set(name, row));
+    let row = 0;
+    return {
+      ...list,
+      pages: list.pages.map((page) => ({
+        ...page,
+        members: page.members.filter((name) => {
+          const here = row++;
+          return !readded.has(name) || lastRow.get(name) === here;
+        }),
+      })),
+    };
+  };
+}
+
+function patchAgainWhenFetchesLand(queryClient: QueryClient): void {
+  if (watchedClients.has(queryClient)) return;
+  watchedClients.add(queryClient);
+  queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated') return;
+    const query = event.query as Query;
+    const changed = changedDuringFetch.get(query);
+    if (!changed) return;
+    if (event.action.type === 'error') changedDuringFetch.delete(query);
+    if (event.action.type !== 'success' || event.action.manual) return;
+    changedDuringFetch.delete(query);
+    const namesThat = (kind: Change) =>
+      new Set([...changed].filter(([, change]) => change === kind).map(([name]) => name));
+    queryClient.setQueryData<MemberList>(query.queryKey, (list) =>
+      keepLastRows(namesThat('added back'))(withoutMembers(namesThat('removed'))(list)),
+    );
+  });
+}
+
+function noteChangeDuringFetch(query: Query, names: Iterable<string>, change: Change) {
+  const changed = changedDuringFetch.get(query);
+  if (change === 'removed') {
+    const record = changed ?? new Map<string, Change>();
+    for (const name of names) record.set(name, 'removed');
+    changedDuringFetch.set(query, record);
+  } else if (changed) {
+    for (const name of names) if (changed.has(name)) changed.set(name, 'added back');
+  }
+}
+
 /** Removed members leave every loaded list of the thread; page boundaries and cursors stay as fetched. */
 export function hideRemovedMembers(
   queryClient: QueryClient,
@@ -43,17 +116,11 @@ export function hideRemovedMembers(
 ): void {
   if (removed.length === 0) return;
   const gone = new Set(removed);
-  queryClient.setQueriesData<MemberList>({ queryKey: ['threads', threadId, 'members'] }, (list) =>
-    list
-      ? {
-          ...list,
-          pages: list.pages.map((page) => ({
-            ...page,
-            members: page.members.filter((name) => !gone.has(name)),
-          })),
-        }
-      : list,
-  );
+  patchAgainWhenFetchesLand(queryClient);
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: ['threads', threadId, 'members'] })) {
+    queryClient.setQueryData<MemberList>(query.queryKey, withoutMembers(gone));
+    if (query.state.fetchStatus === 'fetching') noteChangeDuringFetch(query, gone, 'removed');
+  }
 }
 
 /** After a change: the thread's other queries (its details, with the member count) fetch again, once. */
