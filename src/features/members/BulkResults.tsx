@@ -1,10 +1,11 @@
 // The outcome of every user of a bulk operation, and of every entry that was never sent because it is invalid.
 import { Box, Typography } from '@mui/material';
 import { useRef } from 'react';
-import type { UserOutcome } from '../../lib/bulk/outcomes.ts';
+import { PENDING, type UserOutcome } from '../../lib/bulk/outcomes.ts';
 import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
 import { useRowWindow } from '../../lib/use-row-window.ts';
 import { PROBLEM_TEXT, type ParsedUsernames } from '../../lib/username-list.ts';
+import type { ResultRow } from './results-export.ts';
 
 const ROW_HEIGHT = 32;
 
@@ -27,13 +28,40 @@ function describe(outcome: UserOutcome): string {
   }
 }
 
-export function resultRows(snapshot: BulkSnapshot, invalid: ParsedUsernames['invalid']): [string, string][] {
-  const rows: [string, string][] = [...snapshot.outcomes].map(([name, outcome]) => [name, describe(outcome)]);
-  for (const { entry, problem } of invalid) rows.push([entry, `invalid: ${PROBLEM_TEXT[problem]}`]);
-  return rows;
+/** The results, each row described only when read: while 10,000 users run, only the rows on screen are. */
+export interface ResultRowList {
+  readonly length: number;
+  at(index: number): ResultRow;
 }
 
-export function BulkResults({ rows }: { rows: readonly [string, string][] }) {
+export function resultRowList(snapshot: BulkSnapshot, invalid: ParsedUsernames['invalid']): ResultRowList {
+  const usernames = usernamesOf(snapshot.outcomes);
+  return {
+    length: usernames.length + invalid.length,
+    at: (index) => {
+      const name = usernames[index];
+      if (name !== undefined) return [name, describe(snapshot.outcomes.get(name) ?? PENDING)];
+      const entry = invalid[index - usernames.length];
+      return entry ? [entry.entry, `invalid: ${PROBLEM_TEXT[entry.problem]}`] : ['', ''];
+    },
+  };
+}
+
+/** The outcome map keeps its users and their order for the operation's life: listed once per operation. */
+const listedUsernames = new WeakMap<ReadonlyMap<string, UserOutcome>, string[]>();
+function usernamesOf(outcomes: ReadonlyMap<string, UserOutcome>): string[] {
+  let usernames = listedUsernames.get(outcomes);
+  if (!usernames) {
+    usernames = [...outcomes.keys()];
+    listedUsernames.set(outcomes, usernames);
+  }
+  return usernames;
+}
+
+export const everyRow = (rows: ResultRowList): ResultRow[] =>
+  Array.from({ length: rows.length }, (_, i) => rows.at(i));
+
+export function BulkResults({ rows }: { rows: ResultRowList }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const window = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
   return (
@@ -42,30 +70,32 @@ export function BulkResults({ rows }: { rows: readonly [string, string][] }) {
       sx={{ height: 240, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
     >
       <Box role="list" aria-label="Results" sx={{ position: 'relative', height: window.totalHeight }}>
-        {rows.slice(window.start, window.end).map(([name, outcome], i) => (
-          <Box
-            key={`${window.start + i}`}
-            role="listitem"
-            sx={{
-              position: 'absolute',
-              left: 0,
-              right: 0,
-              height: ROW_HEIGHT,
-              px: 2,
-              display: 'flex',
-              gap: 2,
-              alignItems: 'center',
-            }}
-            style={{ transform: `translateY(${(window.start + i) * ROW_HEIGHT}px)` }}
-          >
-            <Typography component="span" sx={{ minWidth: '16ch', overflowWrap: 'anywhere' }}>
-              {name}
-            </Typography>
-            <Typography component="span" color="text.secondary">
-              {outcome}
-            </Typography>
-          </Box>
-        ))}
+        {Array.from({ length: window.end - window.start }, (_, i) => rows.at(window.start + i)).map(
+          ([name, outcome], i) => (
+            <Box
+              key={`${window.start + i}`}
+              role="listitem"
+              sx={{
+                position: 'absolute',
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                px: 2,
+                display: 'flex',
+                gap: 2,
+                alignItems: 'center',
+              }}
+              style={{ transform: `translateY(${(window.start + i) * ROW_HEIGHT}px)` }}
+            >
+              <Typography component="span" sx={{ minWidth: '16ch', overflowWrap: 'anywhere' }}>
+                {name}
+              </Typography>
+              <Typography component="span" color="text.secondary">
+                {outcome}
+              </Typography>
+            </Box>
+          ),
+        )}
       </Box>
     </Box>
   );

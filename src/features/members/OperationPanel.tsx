@@ -6,7 +6,7 @@ import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
 import type { ParsedUsernames } from '../../lib/username-list.ts';
 import { BulkProgress } from './BulkProgress.tsx';
-import { BulkResults, resultRows } from './BulkResults.tsx';
+import { BulkResults, everyRow, resultRowList } from './BulkResults.tsx';
 import { changedUsers, operationSummary } from './member-changes.ts';
 import { resultsFileName } from './results-export.ts';
 import { ResultsExport } from './ResultsExport.tsx';
@@ -26,7 +26,8 @@ export function OperationPanel({
   invalid: ParsedUsernames['invalid'];
   threadId: string;
 }) {
-  const rows = useMemo(() => resultRows(snapshot, invalid), [snapshot, invalid]);
+  const rows = useMemo(() => resultRowList(snapshot, invalid), [snapshot, invalid]);
+  const finishedRows = useMemo(() => (running ? [] : everyRow(rows)), [running, rows]);
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>
       <BulkProgress snapshot={snapshot} />
@@ -37,7 +38,7 @@ export function OperationPanel({
       <BulkResults rows={rows} />
       {!running && (
         <ResultsExport
-          rows={rows}
+          rows={finishedRows}
           fileName={() =>
             resultsFileName(snapshot.kind === 'add' ? 'add-members' : 'remove-members', threadId, new Date())
           }
