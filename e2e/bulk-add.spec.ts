@@ -249,3 +249,58 @@ test('an operation goes on after its window closes, and its results stay under O
   await list.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Operations', exact: true })).toBeVisible();
 });
+
+test('a cancelled add is sent to its end later; Undo counts down from the end and is offered only once', async ({
+  page,
+}) => {
+  const many = Array.from({ length: 60 }, (_, i) => demoUsername(144_001 + i));
+  await page.goto(`/threads/${DEMO_THREADS.empty}`);
+  await page.getByRole('button', { name: 'Operations' }).click();
+  const budget = page.getByRole('textbox', { name: 'Calls per second for bulk operations' });
+  await budget.fill('1');
+  await page.getByRole('dialog', { name: 'Operations' }).getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Add members' }).click();
+  await page.getByRole('textbox', { name: 'Usernames' }).fill(many.join('\n'));
+  await page.getByRole('button', { name: 'Add 60 members' }).click();
+  const shown = page.getByRole('dialog', { name: /Add members to/ });
+  await expect(shown).toContainText(/Added [1-9]/);
+  await shown.getByRole('button', { name: 'Cancel operation' }).click();
+  await expect(shown.getByRole('status').first()).toContainText('Cancelled');
+
+  await shown.getByRole('button', { name: 'All operations' }).click();
+  await budget.fill('100');
+  await page.getByRole('button', { name: /^Show Add members to/ }).click();
+  await shown.getByRole('button', { name: /^Send the rest \(\d+ failed or not sent\)$/ }).click();
+  await expect(shown).toContainText('Added 60 · refused 0 · failed 0 · not sent 0');
+  expect((await threadMembers(DEMO_THREADS.empty)).sort()).toEqual(many);
+
+  // Reopened, the offer goes on counting from the end of the run rather than starting again.
+  await shown.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Operations' }).click();
+  await page.getByRole('button', { name: /^Show Add members to/ }).click();
+  await shown.getByRole('button', { name: 'Undo: remove the 60 added' }).click();
+  const undo = page.getByRole('dialog', { name: /Undo: removing the added members/ });
+  await expect(undo).toContainText('Removed 60 · not members 0 · failed 0 · not sent 0');
+  expect(await threadMembers(DEMO_THREADS.empty)).toEqual([]);
+
+  await undo.getByRole('button', { name: 'All operations' }).click();
+  await page.getByRole('button', { name: /^Show Add members to/ }).click();
+  await expect(shown).toContainText('Added 60');
+  await expect(shown.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+});
+
+test('Undo of an add warns when the list was not fully loaded, since some may have been members before', async ({
+  page,
+}) => {
+  await page.goto(`/threads/${DEMO_THREADS.large}`);
+  await page.getByRole('button', { name: 'Add members' }).click();
+  await page
+    .getByRole('textbox', { name: 'Usernames' })
+    .fill(`${demoUsername(145_001)} ${demoUsername(145_002)}`);
+  await page.getByRole('button', { name: 'Add 2 members' }).click();
+  const shown = page.getByRole('dialog', { name: /Add members to/ });
+  await expect(shown).toContainText('Added 2 · refused 0 · failed 0 · not sent 0');
+  await expect(shown).toContainText('Some of them may have been members before');
+  await expect(shown.getByRole('button', { name: 'Undo: remove the 2 added' })).toBeVisible();
+});

@@ -15,6 +15,8 @@ export interface AddMembersDialogProps {
   threadName: string;
   /** Members already loaded in the list, to say who is a member already. */
   loadedMembers: readonly string[];
+  /** Whether the loaded members are the whole thread, so that everyone not among them is new. */
+  allLoaded: boolean;
   /** The operation is listed and running; its id shows it. */
   onStarted: (operationId: number) => void;
   onClose: () => void;
@@ -24,6 +26,7 @@ export function AddMembersDialog({
   threadId,
   threadName,
   loadedMembers,
+  allLoaded,
   onStarted,
   onClose,
 }: AddMembersDialogProps) {
@@ -43,6 +46,13 @@ export function AddMembersDialog({
       operation: addMembersOperation(api, queryClient, threadId, toAdd),
       invalid: parsed.invalid,
       isUndo: false,
+      // The API answers "added" for a member already there, so only a fully loaded list tells who was new.
+      ...(allLoaded
+        ? {}
+        : {
+            undoCaveat:
+              'Some of them may have been members before: the member list was not fully loaded when this started, and Undo would remove them too.',
+          }),
     });
     onStarted(entry.id);
   }

@@ -1,6 +1,5 @@
 import { expect, test } from 'vitest';
 import { ADDED, NOT_SENT, PENDING, type UserOutcome } from '../../lib/bulk/outcomes.ts';
-import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
 import { everyRow, resultRowList } from './BulkResults.tsx';
 
 test('rows follow the input order, each user described as it stands when read, invalid entries last', () => {
@@ -8,8 +7,7 @@ test('rows follow the input order, each user described as it stands when read, i
     ['alice', ADDED],
     ['bob', PENDING],
   ]);
-  const snapshot = { outcomes } as BulkSnapshot;
-  const rows = resultRowList(snapshot, [{ entry: 'bad!', problem: 'bad-character' }]);
+  const rows = resultRowList(outcomes, [{ entry: 'bad!', problem: 'bad-character' }]);
   expect(rows.length).toBe(3);
   expect(rows.at(1)).toEqual(['bob', 'waiting']);
 

@@ -34,13 +34,16 @@ export interface ResultRowList {
   at(index: number): ResultRow;
 }
 
-export function resultRowList(snapshot: BulkSnapshot, invalid: ParsedUsernames['invalid']): ResultRowList {
-  const usernames = usernamesOf(snapshot.outcomes);
+export function resultRowList(
+  outcomes: BulkSnapshot['outcomes'],
+  invalid: ParsedUsernames['invalid'],
+): ResultRowList {
+  const usernames = usernamesOf(outcomes);
   return {
     length: usernames.length + invalid.length,
     at: (index) => {
       const name = usernames[index];
-      if (name !== undefined) return [name, describe(snapshot.outcomes.get(name) ?? PENDING)];
+      if (name !== undefined) return [name, describe(outcomes.get(name) ?? PENDING)];
       const entry = invalid[index - usernames.length];
       return entry ? [entry.entry, `invalid: ${PROBLEM_TEXT[entry.problem]}`] : ['', ''];
     },

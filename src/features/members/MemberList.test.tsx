@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
 import { AppProviders } from '../../app/AppProviders.tsx';
 import { createQueryClient } from '../../app/query-client.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
+import { hideRemovedMembers } from './member-cache.ts';
 import { MemberList } from './MemberList.tsx';
 
 let harness: DashboardHarness;
@@ -27,9 +28,9 @@ afterEach(() => {
   harness.close();
 });
 
-function renderMembers(threadId: string, filter = '') {
+function renderMembers(threadId: string, filter = '', queryClient = createQueryClient()) {
   return render(
-    <AppProviders api={harness.api} queryClient={createQueryClient()}>
+    <AppProviders api={harness.api} queryClient={queryClient}>
       <MemberList
         threadId={threadId}
         pageSize={50}
@@ -67,4 +68,17 @@ it('shows that a thread does not exist', async () => {
   harness = createDashboardHarness();
   renderMembers('999999999999999');
   expect(await screen.findByText('no such thread')).toBeDefined();
+});
+
+it('drops from the selection members who leave the list, whatever removed them', async () => {
+  harness = createDashboardHarness();
+  const queryClient = createQueryClient();
+  renderMembers(DEMO_THREADS.small, '', queryClient);
+  await screen.findByText(/40 members loaded/);
+  fireEvent.click(screen.getByRole('checkbox', { name: /Select all loaded members/ }));
+  expect(screen.getByRole('button', { name: 'Remove selected (40)' })).toBeDefined();
+
+  hideRemovedMembers(queryClient, DEMO_THREADS.small, ['alice', 'bob']);
+  expect(await screen.findByRole('button', { name: 'Remove selected (38)' })).toBeDefined();
+  expect(screen.queryByRole('row', { name: /alice/ })).toBeNull();
 });

@@ -43,6 +43,13 @@ const ExportMembersDialog = lazy(async () => ({
 }));
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
+function keepLoaded(selected: ReadonlySet<string>, members: readonly string[]): ReadonlySet<string> {
+  const loaded = new Set(members);
+  return [...selected].every((name) => loaded.has(name))
+    ? selected
+    : new Set([...selected].filter((name) => loaded.has(name)));
+}
+
 export function MemberList({
   threadId,
   pageSize,
@@ -74,6 +81,13 @@ export function MemberList({
     refetch,
   } = useInfiniteQuery(threadMembersQuery(api, threadId, pageSize));
   const members = useMemo(() => data?.pages.flatMap((page) => page.members) ?? [], [data]);
+  const allLoaded = data !== undefined && !hasNextPage;
+  // Members who leave the list (removed here, by an undo, or by another operation) leave the selection too.
+  const [selectionMembers, setSelectionMembers] = useState(members);
+  if (selectionMembers !== members) {
+    setSelectionMembers(members);
+    if (selected.size > 0) setSelected(keepLoaded(selected, members));
+  }
   const shown = useMemo(() => filterMembers(members, filter), [members, filter]);
   const filtering = shown !== null;
   const usernameAt = useCallback(
@@ -116,15 +130,6 @@ export function MemberList({
 
   const selectedInOrder = useMemo(() => selectedInJoinOrder(members, selected), [members, selected]);
   const allLoadedSelected = members.length > 0 && members.every((name) => selected.has(name));
-  const forgetRemoved = useCallback((names: readonly string[]) => {
-    setSelected((current) => {
-      if (!names.some((name) => current.has(name))) return current;
-      const next = new Set(current);
-      for (const name of names) next.delete(name);
-      return next;
-    });
-  }, []);
-
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
   const onNearEnd = useCallback(() => {
     // While filtering, matches may be sparse: loading on sight would walk the whole thread, so the user asks.
@@ -180,8 +185,7 @@ export function MemberList({
             threadName={threadName}
             selected={removing.length > 0 ? removing : null}
             loadedMembers={members}
-            allLoaded={data !== undefined && !hasNextPage}
-            onRemoved={forgetRemoved}
+            allLoaded={allLoaded}
             onStarted={(id) => {
               setRemoving(null);
               setShownOperation(id);
@@ -201,6 +205,7 @@ export function MemberList({
             threadId={threadId}
             threadName={threadName}
             loadedMembers={members}
+            allLoaded={allLoaded}
             onStarted={(id) => {
               setAdding(false);
               setShownOperation(id);

@@ -26,7 +26,8 @@ export function OperationPanel({
   invalid: ParsedUsernames['invalid'];
   threadId: string;
 }) {
-  const rows = useMemo(() => resultRowList(snapshot, invalid), [snapshot, invalid]);
+  // The outcome map is live: a new snapshot means new outcomes even though the map is the same object.
+  const rows = useMemo(() => resultRowList(snapshot.outcomes, invalid), [snapshot, invalid]);
   const finishedRows = useMemo(() => (running ? [] : everyRow(rows)), [running, rows]);
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>
@@ -48,19 +49,26 @@ export function OperationPanel({
   );
 }
 
+export interface UndoOffer {
+  /** `Date.now()` at which the offer ends. */
+  until: number;
+  caveat?: string;
+  run: (users: string[]) => void;
+}
+
 export function OperationActions({
   operation,
   snapshot,
   running,
-  onUndo,
+  undo,
   onRetryFailed,
   onClose,
 }: {
   operation: BulkOperation;
   snapshot: BulkSnapshot;
   running: boolean;
-  /** Reverses the users the operation changed; absent when this operation is itself an undo. */
-  onUndo?: (users: string[]) => void;
+  /** Reverses the users the operation changed; absent when not (or no longer) offered. */
+  undo: UndoOffer | undefined;
   onRetryFailed: () => void;
   onClose: () => void;
 }) {
@@ -76,22 +84,30 @@ export function OperationActions({
       </>
     );
   }
-  const changed = onUndo ? changedUsers(snapshot) : [];
+  const changed = undo ? changedUsers(snapshot) : [];
+  const { failed } = snapshot.counts;
+  // After a stop or a cancel, retrying also sends the users never sent: the operation can be finished later.
+  const notSent = snapshot.state === 'finished' ? 0 : snapshot.counts['not-sent'];
   return (
     <>
-      {onUndo && changed.length > 0 && (
+      {undo && changed.length > 0 && (
         <UndoCountdown
-          key={snapshot.run}
+          until={undo.until}
+          caveat={undo.caveat}
           label={
             snapshot.kind === 'add'
               ? `Undo: remove the ${count.format(changed.length)} added`
               : `Undo: add back ${count.format(changed.length)}`
           }
-          onUndo={() => onUndo(changed)}
+          onUndo={() => undo.run(changed)}
         />
       )}
-      {snapshot.counts.failed > 0 && (
-        <Button onClick={onRetryFailed}>Retry failed ({count.format(snapshot.counts.failed)})</Button>
+      {failed + notSent > 0 && (
+        <Button onClick={onRetryFailed}>
+          {notSent > 0
+            ? `Send the rest (${count.format(failed + notSent)} failed or not sent)`
+            : `Retry failed (${count.format(failed)})`}
+        </Button>
       )}
       <Button variant="contained" onClick={onClose}>
         Close

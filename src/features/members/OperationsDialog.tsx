@@ -96,14 +96,20 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
           </Typography>
         )}
       </DialogContent>
-      <DialogActions>
+      <DialogActions sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <Button onClick={() => setShownId(null)}>All operations</Button>
         <OperationActions
           operation={shown.operation}
           snapshot={snapshot}
           running={running}
-          onUndo={
-            shown.isUndo ? undefined : (users) => setShownId(launchUndo(api, queryClient, shown, users).id)
+          undo={
+            shown.undoUntil === null
+              ? undefined
+              : {
+                  until: shown.undoUntil,
+                  caveat: shown.undoCaveat,
+                  run: (users) => setShownId(launchUndo(api, queryClient, shown, users).id),
+                }
           }
           onRetryFailed={() => retryFailed(queryClient, shown)}
           onClose={onClose}

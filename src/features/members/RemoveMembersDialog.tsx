@@ -30,8 +30,6 @@ export interface RemoveMembersDialogProps {
   /** Loaded members, and whether the list holds the whole thread: who was a member when removal began. */
   loadedMembers: readonly string[];
   allLoaded: boolean;
-  /** Called with the members that left the thread, e.g. to clear them from the selection. */
-  onRemoved: (usernames: readonly string[]) => void;
   /** The operation is listed and running; its id shows it. */
   onStarted: (operationId: number) => void;
   onClose: () => void;
@@ -43,7 +41,6 @@ export function RemoveMembersDialog({
   selected,
   loadedMembers,
   allLoaded,
-  onRemoved,
   onStarted,
   onClose,
 }: RemoveMembersDialogProps) {
@@ -65,7 +62,6 @@ export function RemoveMembersDialog({
       operation: removeMembersOperation(api, queryClient, threadId, usernames, {
         // A name missing from a fully loaded list was not a member; one beyond the loaded pages may have been.
         wasMember: (name) => loaded.has(name) || !allLoaded,
-        onGone: onRemoved,
       }),
       invalid: selected ? [] : parsed.invalid,
       isUndo: false,

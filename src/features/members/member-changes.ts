@@ -7,7 +7,7 @@ import type { BatchSettled, OutcomeStatus } from '../../lib/bulk/outcomes.ts';
 import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
 import { pacerFor } from './call-budget.ts';
 import { hideRemovedMembers, refreshThreadSummary, showAddedMembers } from './member-cache.ts';
-import { operations, type OperationEntry } from './operations.ts';
+import { operations, type NewOperation, type OperationEntry } from './operations.ts';
 
 type Api = ReturnType<typeof useApi>;
 
@@ -66,9 +66,7 @@ export function addMembersOperation(
   inBursts(
     operation,
     (event) => settledAs(event, 'added'),
-    (added) => {
-      showAddedMembers(queryClient, threadId, added);
-    },
+    (added) => showAddedMembers(queryClient, threadId, added),
   );
   return operation;
 }
@@ -78,10 +76,7 @@ export function removeMembersOperation(
   queryClient: QueryClient,
   threadId: string,
   usernames: readonly string[],
-  {
-    wasMember,
-    onGone,
-  }: { wasMember?: (username: string) => boolean; onGone?: (usernames: readonly string[]) => void } = {},
+  { wasMember }: { wasMember?: (username: string) => boolean } = {},
 ) {
   const operation = new BulkOperation({
     kind: 'remove',
@@ -93,10 +88,7 @@ export function removeMembersOperation(
   inBursts(
     operation,
     (event) => settledAs(event, 'removed', 'not-a-member'),
-    (gone) => {
-      hideRemovedMembers(queryClient, threadId, gone);
-      onGone?.(gone);
-    },
+    (gone) => hideRemovedMembers(queryClient, threadId, gone),
   );
   return operation;
 }
@@ -113,7 +105,7 @@ export function operationSummary(snapshot: BulkSnapshot): string {
 }
 
 /** Lists the operation under Operations and starts it; the thread's summary refreshes when it ends. */
-export function launch(queryClient: QueryClient, entry: Omit<OperationEntry, 'id'>): OperationEntry {
+export function launch(queryClient: QueryClient, entry: NewOperation): OperationEntry {
   const listed = operations.add(entry);
   // The engine settles every user even on errors; a rejection here is a defect, reported rather than lost.
   entry.operation
@@ -123,9 +115,14 @@ export function launch(queryClient: QueryClient, entry: Omit<OperationEntry, 'id
   return listed;
 }
 
+/**
+ * Runs the failed users again; after a stop or a cancel, also those never sent, so that the operation can be
+ * finished once the cause is dealt with.
+ */
 export function retryFailed(queryClient: QueryClient, entry: OperationEntry): void {
+  const endedEarly = entry.operation.getSnapshot().state !== 'finished';
   entry.operation
-    .retryFailed()
+    .retryFailed({ includeNotSent: endedEarly })
     .finally(() => refreshThreadSummary(queryClient, entry.threadId))
     .catch(reportError);
 }
@@ -139,6 +136,7 @@ export function launchUndo(
 ): OperationEntry {
   const { threadId, threadName } = entry;
   const undoAdd = entry.operation.kind === 'add';
+  operations.markUndone(entry.id);
   return launch(queryClient, {
     label: undoAdd
       ? `Undo: removing the added members from ${threadName}`
