@@ -1,10 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO_THREADS, DEMO_USERS, demoUsername } from '../emulator/demo-data.ts';
 import { downloadedResults } from './results-file.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
 
 test.beforeEach(resetDemoData);
+
+/** Sets the tab's calls-per-second budget from the Operations window's settings. */
+async function setCallBudget(page: Page, callsPerSecond: number): Promise<void> {
+  await page.getByRole('button', { name: 'Operations' }).click();
+  const operations = page.getByRole('dialog', { name: 'Operations' });
+  await operations
+    .getByRole('textbox', { name: 'Calls per second for bulk operations' })
+    .fill(String(callsPerSecond));
+  await operations.getByRole('button', { name: 'Close' }).click();
+}
 test.afterEach(clearFaults);
 
 // In the group, in no thread: they can be added.
@@ -221,10 +231,7 @@ test('an operation goes on after its window closes, and its results stay under O
   const many = Array.from({ length: 60 }, (_, i) => demoUsername(143_001 + i));
   await page.goto(`/threads/${DEMO_THREADS.empty}`);
   // A slower budget keeps the operation running while the window closes.
-  await page.getByRole('button', { name: 'Operations' }).click();
-  const settings = page.getByRole('dialog', { name: 'Operations' });
-  await settings.getByRole('textbox', { name: 'Calls per second for bulk operations' }).fill('1');
-  await settings.getByRole('button', { name: 'Close' }).click();
+  await setCallBudget(page, 1);
 
   await page.getByRole('button', { name: 'Add members' }).click();
   await page.getByRole('textbox', { name: 'Usernames' }).fill(many.join('\n'));
@@ -255,10 +262,7 @@ test('a cancelled add is sent to its end later; Undo counts down from the end an
 }) => {
   const many = Array.from({ length: 60 }, (_, i) => demoUsername(144_001 + i));
   await page.goto(`/threads/${DEMO_THREADS.empty}`);
-  await page.getByRole('button', { name: 'Operations' }).click();
-  const budget = page.getByRole('textbox', { name: 'Calls per second for bulk operations' });
-  await budget.fill('1');
-  await page.getByRole('dialog', { name: 'Operations' }).getByRole('button', { name: 'Close' }).click();
+  await setCallBudget(page, 1);
 
   await page.getByRole('button', { name: 'Add members' }).click();
   await page.getByRole('textbox', { name: 'Usernames' }).fill(many.join('\n'));
@@ -269,7 +273,7 @@ test('a cancelled add is sent to its end later; Undo counts down from the end an
   await expect(shown.getByRole('status').first()).toContainText('Cancelled');
 
   await shown.getByRole('button', { name: 'All operations' }).click();
-  await budget.fill('100');
+  await page.getByRole('textbox', { name: 'Calls per second for bulk operations' }).fill('100');
   await page.getByRole('button', { name: /^Show Add members to/ }).click();
   await shown.getByRole('button', { name: /^Send the rest \(\d+ failed or not sent\)$/ }).click();
   await expect(shown).toContainText('Added 60 · refused 0 · failed 0 · not sent 0');
