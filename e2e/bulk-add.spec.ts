@@ -5,6 +5,7 @@ import { downloadedResults } from './results-file.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
 
 test.beforeEach(resetDemoData);
+test.afterEach(clearFaults);
 
 /** Sets the tab's calls-per-second budget from the Operations window's settings. */
 async function setCallBudget(page: Page, callsPerSecond: number): Promise<void> {
@@ -15,7 +16,6 @@ async function setCallBudget(page: Page, callsPerSecond: number): Promise<void> 
     .fill(String(callsPerSecond));
   await operations.getByRole('button', { name: 'Close' }).click();
 }
-test.afterEach(clearFaults);
 
 // In the group, in no thread: they can be added.
 const newcomers = Array.from({ length: 18 }, (_, i) => demoUsername(140_001 + i));
@@ -290,7 +290,7 @@ test('a cancelled add is sent to its end later; Undo counts down from the end an
 
   await undo.getByRole('button', { name: 'All operations' }).click();
   await page.getByRole('button', { name: /^Show Add members to/ }).click();
-  await expect(shown).toContainText('Added 60');
+  await expect(shown).toContainText('Added 60 · refused 0 · failed 0 · not sent 0 · undone');
   await expect(shown.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
 });
 

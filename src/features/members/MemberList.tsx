@@ -84,7 +84,7 @@ export function MemberList({
   const allLoaded = data !== undefined && !hasNextPage;
   // Members who leave the list (removed here, by an undo, or by another operation) leave the selection too.
   const [selectionMembers, setSelectionMembers] = useState(members);
-  if (selectionMembers !== members) {
+  if (selectionMembers !== members && data !== undefined) {
     setSelectionMembers(members);
     if (selected.size > 0) setSelected(keepLoaded(selected, members));
   }

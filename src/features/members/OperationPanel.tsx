@@ -7,7 +7,7 @@ import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
 import type { ParsedUsernames } from '../../lib/username-list.ts';
 import { BulkProgress } from './BulkProgress.tsx';
 import { BulkResults, everyRow, resultRowList } from './BulkResults.tsx';
-import { changedUsers, operationSummary } from './member-changes.ts';
+import { changedUsers, operationSummary, usersToRetry } from './member-changes.ts';
 import { resultsFileName } from './results-export.ts';
 import { ResultsExport } from './ResultsExport.tsx';
 import { UndoCountdown } from './UndoCountdown.tsx';
@@ -19,12 +19,14 @@ export function OperationPanel({
   running,
   invalid,
   threadId,
+  undone,
 }: {
   snapshot: BulkSnapshot;
   running: boolean;
   /** Entries of the input that were never sent. */
   invalid: ParsedUsernames['invalid'];
   threadId: string;
+  undone: boolean;
 }) {
   // The outcome map is live: a new snapshot means new outcomes even though the map is the same object.
   const rows = useMemo(() => resultRowList(snapshot.outcomes, invalid), [snapshot, invalid]);
@@ -33,7 +35,7 @@ export function OperationPanel({
     <Stack spacing={2} sx={{ pt: 1 }}>
       <BulkProgress snapshot={snapshot} />
       <Typography>
-        {operationSummary(snapshot)}
+        {operationSummary(snapshot, undone)}
         {invalid.length > 0 ? ` · invalid ${count.format(invalid.length)}` : ''}
       </Typography>
       <BulkResults rows={rows} />
@@ -69,7 +71,8 @@ export function OperationActions({
   running: boolean;
   /** Reverses the users the operation changed; absent when not (or no longer) offered. */
   undo: UndoOffer | undefined;
-  onRetryFailed: () => void;
+  /** Absent once the operation was undone: sending more would work against the Undo. */
+  onRetryFailed: (() => void) | undefined;
   onClose: () => void;
 }) {
   if (running) {
@@ -85,9 +88,7 @@ export function OperationActions({
     );
   }
   const changed = undo ? changedUsers(snapshot) : [];
-  const { failed } = snapshot.counts;
-  // After a stop or a cancel, retrying also sends the users never sent: the operation can be finished later.
-  const notSent = snapshot.state === 'finished' ? 0 : snapshot.counts['not-sent'];
+  const retry = usersToRetry(snapshot);
   return (
     <>
       {undo && changed.length > 0 && (
@@ -102,11 +103,11 @@ export function OperationActions({
           onUndo={() => undo.run(changed)}
         />
       )}
-      {failed + notSent > 0 && (
+      {onRetryFailed && retry.count > 0 && (
         <Button onClick={onRetryFailed}>
-          {notSent > 0
-            ? `Send the rest (${count.format(failed + notSent)} failed or not sent)`
-            : `Retry failed (${count.format(failed)})`}
+          {retry.includesNotSent
+            ? `Send the rest (${count.format(retry.count)} failed or not sent)`
+            : `Retry failed (${count.format(retry.count)})`}
         </Button>
       )}
       <Button variant="contained" onClick={onClose}>

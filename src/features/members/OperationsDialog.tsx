@@ -21,7 +21,7 @@ function OperationRow({ entry, onShow }: { entry: OperationEntry; onShow: () => 
         <Typography>{entry.label}</Typography>
         <Typography variant="body2" color="text.secondary">
           {isRunning(entry) ? 'Running · ' : ''}
-          {operationSummary(snapshot)}
+          {operationSummary(snapshot, entry.undone)}
         </Typography>
       </Stack>
       <Button onClick={onShow} aria-label={`Show ${entry.label}`}>
@@ -89,6 +89,7 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
           running={running}
           invalid={shown.invalid}
           threadId={shown.threadId}
+          undone={shown.undone}
         />
         {running && (
           <Typography variant="body2" color="text.secondary" sx={{ pt: 1 }}>
@@ -111,7 +112,7 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
                   run: (users) => setShownId(launchUndo(api, queryClient, shown, users).id),
                 }
           }
-          onRetryFailed={() => retryFailed(queryClient, shown)}
+          onRetryFailed={shown.undone ? undefined : () => retryFailed(queryClient, shown)}
           onClose={onClose}
         />
       </DialogActions>

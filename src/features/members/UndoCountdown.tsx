@@ -1,6 +1,6 @@
 // Offers to reverse a finished operation until its offer ends, counting down the seconds left.
 import { Button, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 export function UndoCountdown({
   label,
@@ -15,21 +15,29 @@ export function UndoCountdown({
   onUndo: () => void;
 }) {
   const [now, setNow] = useState(Date.now);
+  const caveatId = useId();
+  const left = Math.ceil((until - now) / 1000);
+  const offered = left > 0;
   useEffect(() => {
+    if (!offered) return;
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
-  }, []);
-  const left = Math.ceil((until - now) / 1000);
-  if (left <= 0) return null;
+  }, [offered]);
+  if (!offered) return null;
   return (
     <>
       {caveat && (
-        // A line of its own above the buttons (the dialog's actions wrap).
-        <Typography variant="body2" color="warning.main" sx={{ flexBasis: '100%', order: -1, px: 1 }}>
+        // Above the buttons, where it is read before Undo is pressed (the dialog's actions wrap).
+        <Typography
+          id={caveatId}
+          variant="body2"
+          color="warning.main"
+          sx={{ flexBasis: '100%', order: -1, px: 1 }}
+        >
           {caveat}
         </Typography>
       )}
-      <Button onClick={onUndo} aria-label={label}>
+      <Button onClick={onUndo} aria-label={label} aria-describedby={caveat ? caveatId : undefined}>
         {label} ({left} s)
       </Button>
     </>

@@ -51,3 +51,15 @@ test('a member added back before the page lands keeps only the row where the API
   expect(list.members()).toEqual(['bob', 'carol', 'alice']);
   list.stop();
 });
+
+test('before the end of the list, a member added back is left for the later page that lists them again', async () => {
+  const list = await listWithHeldSecondPage();
+  const nextPage = list.observer.fetchNextPage();
+  hideRemovedMembers(list.queryClient, 't1', ['alice']);
+  showAddedMembers(list.queryClient, 't1', ['alice']);
+
+  list.answerSecondPage(page(['carol', 'dave'], 'after-dave'));
+  await nextPage;
+  expect(list.members()).toEqual(['bob', 'carol', 'dave']);
+  list.stop();
+});

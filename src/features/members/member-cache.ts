@@ -86,14 +86,24 @@ function patchAgainWhenFetchesLand(queryClient: QueryClient): void {
     const query = event.query as Query;
     const changed = changedDuringFetch.get(query);
     if (!changed) return;
-    if (event.action.type === 'error') changedDuringFetch.delete(query);
-    if (event.action.type !== 'success' || event.action.manual) return;
+    const landed = event.action.type === 'success' && !event.action.manual;
+    // Ended without an answer (an error, or cancelled when the list unmounted): nothing to hide again.
+    if (!landed) {
+      if (query.state.fetchStatus === 'idle') changedDuringFetch.delete(query);
+      return;
+    }
     changedDuringFetch.delete(query);
     const namesThat = (kind: Change) =>
       new Set([...changed].filter(([, change]) => change === kind).map(([name]) => name));
-    queryClient.setQueryData<MemberList>(query.queryKey, (list) =>
-      keepLastRows(namesThat('added back'))(withoutMembers(namesThat('removed'))(list)),
-    );
+    queryClient.setQueryData<MemberList>(query.queryKey, (list) => {
+      const last = list?.pages.at(-1);
+      const pageSize = pageSizeOf(query.queryKey);
+      const atEnd = last !== undefined && pageSize !== undefined && cursorAfter(last, pageSize) === undefined;
+      // Before the end, a name added back is listed again by a later page: none of its rows stays for now.
+      return atEnd
+        ? keepLastRows(namesThat('added back'))(withoutMembers(namesThat('removed'))(list))
+        : withoutMembers(new Set(changed.keys()))(list);
+    });
   });
 }
 

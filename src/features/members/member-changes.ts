@@ -93,15 +93,16 @@ export function removeMembersOperation(
   return operation;
 }
 
-/** One line of counts for a running or finished operation. */
-export function operationSummary(snapshot: BulkSnapshot): string {
+/** One line of counts for a running or finished operation, and whether it was undone since. */
+export function operationSummary(snapshot: BulkSnapshot, undone = false): string {
   const { counts } = snapshot;
   const count = new Intl.NumberFormat();
   const changed =
     snapshot.kind === 'add'
       ? `Added ${count.format(counts.added)} · refused ${count.format(counts.refused)}`
       : `Removed ${count.format(counts.removed)} · not members ${count.format(counts['not-a-member'])}`;
-  return `${changed} · failed ${count.format(counts.failed)} · not sent ${count.format(counts['not-sent'])}`;
+  const rest = `failed ${count.format(counts.failed)} · not sent ${count.format(counts['not-sent'])}`;
+  return `${changed} · ${rest}${undone ? ' · undone' : ''}`;
 }
 
 /** Lists the operation under Operations and starts it; the thread's summary refreshes when it ends. */
@@ -116,13 +117,17 @@ export function launch(queryClient: QueryClient, entry: NewOperation): Operation
 }
 
 /**
- * Runs the failed users again; after a stop or a cancel, also those never sent, so that the operation can be
- * finished once the cause is dealt with.
+ * The users a retry sends again: the failed ones, and after a stop or a cancel also those never sent, so that
+ * the operation can be finished once the cause is dealt with.
  */
+export function usersToRetry(snapshot: BulkSnapshot): { count: number; includesNotSent: boolean } {
+  const notSent = snapshot.state === 'finished' ? 0 : snapshot.counts['not-sent'];
+  return { count: snapshot.counts.failed + notSent, includesNotSent: notSent > 0 };
+}
+
 export function retryFailed(queryClient: QueryClient, entry: OperationEntry): void {
-  const endedEarly = entry.operation.getSnapshot().state !== 'finished';
   entry.operation
-    .retryFailed({ includeNotSent: endedEarly })
+    .retryFailed({ includeNotSent: usersToRetry(entry.operation.getSnapshot()).includesNotSent })
     .finally(() => refreshThreadSummary(queryClient, entry.threadId))
     .catch(reportError);
 }
