@@ -1,5 +1,6 @@
 // The frame of every page: app bar with navigation, the backend indicator and the theme toggle.
-import { AppBar, Box, Button, Container, LinearProgress, Toolbar, Typography } from '@mui/material';
+import { keyframes } from '@emotion/react';
+import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { OperationsButton } from '../features/members/OperationsButton.tsx';
@@ -25,10 +26,32 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Container component="main" sx={{ py: 3, flexGrow: 1 }}>
-        <Suspense fallback={<LinearProgress aria-label="Loading the page" />}>
+        <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </Container>
+    </Box>
+  );
+}
+
+const sweep = keyframes`from { transform: translateX(-100%); } to { transform: translateX(250%); }`;
+
+/** A bar of its own: MUI's LinearProgress would add 2 kB gzipped to the first bundle of every page. */
+function PageLoading() {
+  return (
+    <Box
+      role="progressbar"
+      aria-label="Loading the page"
+      sx={{ height: 4, overflow: 'hidden', bgcolor: 'action.hover' }}
+    >
+      <Box
+        sx={{
+          width: '40%',
+          height: 1,
+          bgcolor: 'primary.main',
+          animation: `${sweep} 1.2s ease-in-out infinite`,
+        }}
+      />
     </Box>
   );
 }
