@@ -1,16 +1,17 @@
 // A thread's members: filter, page size, status and the virtualized grid over cursor pages.
 import { Button, Skeleton, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { fetchMemberPage } from '../../api/thread-members.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
 import { EndRowAction, LoadingMoreRow, MemberGrid } from './MemberGrid.tsx';
-import { filterMembers, selectedInJoinOrder } from './member-pages.ts';
+import { filterMembers } from './member-pages.ts';
 import { threadMembersQuery } from './member-queries.ts';
 import { PageSizeField } from './PageSizeField.tsx';
+import { useMemberSelection } from './use-member-selection.ts';
 import { SelectionExport } from './SelectionExport.tsx';
 
 export interface MemberListProps {
@@ -28,6 +29,7 @@ export interface MemberListProps {
 }
 
 const count = new Intl.NumberFormat();
+const NO_MEMBERS: readonly string[] = [];
 // Dialogs load on demand: the members page's first bundle stays small.
 const AddMembersDialog = lazy(async () => ({
   default: (await import('./AddMembersDialog.tsx')).AddMembersDialog,
@@ -41,15 +43,6 @@ const OperationsDialog = lazy(async () => ({
 const ExportMembersDialog = lazy(async () => ({
   default: (await import('./ExportMembersDialog.tsx')).ExportMembersDialog,
 }));
-const NO_SELECTION: ReadonlySet<string> = new Set();
-
-function keepLoaded(selected: ReadonlySet<string>, members: readonly string[]): ReadonlySet<string> {
-  const loaded = new Set(members);
-  return [...selected].every((name) => loaded.has(name))
-    ? selected
-    : new Set([...selected].filter((name) => loaded.has(name)));
-}
-
 export function MemberList({
   threadId,
   pageSize,
@@ -64,11 +57,8 @@ export function MemberList({
   const [exporting, setExporting] = useState(false);
   /** Null: no removal dialog; [] : remove by list; else the selected members. */
   const [removing, setRemoving] = useState<readonly string[] | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(NO_SELECTION);
   /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
   const [shownOperation, setShownOperation] = useState<number | null>(null);
-  /** The member last toggled: a shift range runs from them, wherever filtering or removals moved their row. */
-  const anchorMember = useRef<string | null>(null);
   const api = useApi();
   const {
     data,
@@ -80,56 +70,13 @@ export function MemberList({
     fetchNextPage,
     refetch,
   } = useInfiniteQuery(threadMembersQuery(api, threadId, pageSize));
-  const members = useMemo(() => data?.pages.flatMap((page) => page.members) ?? [], [data]);
+  const loadedMembers = useMemo(() => data?.pages.flatMap((page) => page.members), [data]);
+  const members = loadedMembers ?? NO_MEMBERS;
   const allLoaded = data !== undefined && !hasNextPage;
-  // Members who leave the list (removed here, by an undo, or by another operation) leave the selection too.
-  const [selectionMembers, setSelectionMembers] = useState(members);
-  if (selectionMembers !== members && data !== undefined) {
-    setSelectionMembers(members);
-    if (selected.size > 0) setSelected(keepLoaded(selected, members));
-  }
   const shown = useMemo(() => filterMembers(members, filter), [members, filter]);
   const filtering = shown !== null;
-  const usernameAt = useCallback(
-    (row: number) => members[shown ? (shown[row] ?? -1) : row],
-    [members, shown],
-  );
-
-  const rowOf = useCallback(
-    (name: string): number | null => {
-      const position = members.indexOf(name);
-      if (position === -1) return null;
-      const row = shown ? shown.indexOf(position) : position;
-      return row === -1 ? null : row;
-    },
-    [members, shown],
-  );
-
-  const onToggle = useCallback(
-    (row: number, range: boolean) => {
-      const name = usernameAt(row);
-      if (name === undefined) return;
-      const anchor = range && anchorMember.current !== null ? rowOf(anchorMember.current) : null;
-      setSelected((current) => {
-        const next = new Set(current);
-        const select = !current.has(name);
-        const from = anchor === null ? row : Math.min(anchor, row);
-        const to = anchor === null ? row : Math.max(anchor, row);
-        for (let r = from; r <= to; r++) {
-          const member = usernameAt(r);
-          if (member === undefined) continue;
-          if (select) next.add(member);
-          else next.delete(member);
-        }
-        return next;
-      });
-      anchorMember.current = name;
-    },
-    [usernameAt, rowOf],
-  );
-
-  const selectedInOrder = useMemo(() => selectedInJoinOrder(members, selected), [members, selected]);
-  const allLoadedSelected = members.length > 0 && members.every((name) => selected.has(name));
+  const selection = useMemberSelection(loadedMembers, shown);
+  const { selected } = selection;
   const loadMore = useCallback(() => void fetchNextPage({ cancelRefetch: false }), [fetchNextPage]);
   const onNearEnd = useCallback(() => {
     // While filtering, matches may be sparse: loading on sight would walk the whole thread, so the user asks.
@@ -165,7 +112,7 @@ export function MemberList({
           Remove by list
         </Button>
         <Button onClick={() => setExporting(true)}>Export members</Button>
-        <SelectionExport threadId={threadId} usernames={selectedInOrder} />
+        <SelectionExport threadId={threadId} usernames={selection.inJoinOrder} />
       </Stack>
       {exporting && (
         <Suspense>
@@ -266,9 +213,9 @@ export function MemberList({
         <label>
           <input
             type="checkbox"
-            checked={allLoadedSelected}
+            checked={selection.allLoadedSelected}
             disabled={members.length === 0}
-            onChange={() => setSelected(allLoadedSelected ? NO_SELECTION : new Set(members))}
+            onChange={selection.toggleAllLoaded}
           />{' '}
           Select all loaded members
         </label>
@@ -293,7 +240,7 @@ export function MemberList({
           onNearEnd={onNearEnd}
           prefetchRows={Math.max(2 * pageSize, 60)}
           selected={selected}
-          onToggle={onToggle}
+          onToggle={selection.toggle}
         />
       )}
     </Stack>
