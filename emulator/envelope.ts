@@ -2,11 +2,19 @@
 import type { Context } from 'hono';
 import type { ChatApiError } from './chat-error.ts';
 import type { EmulatorEnv } from './hono-env.ts';
+import type { EmulatorRuntime } from './runtime.ts';
 
 export interface SuccessBody {
   data?: unknown;
   entities?: unknown[];
   properties?: Record<string, string>;
+}
+
+/** The path below `/{org}/{app}` or its `/app-id/{appId}` alias, as the API reports it. */
+function pathUnderBase(pathname: string, { basePath, credentials }: EmulatorRuntime) {
+  const alias = `/app-id/${credentials.appId}`;
+  const base = pathname.startsWith(`${alias}/`) || pathname === alias ? alias : basePath;
+  return pathname.slice(base.length) || '/';
 }
 
 export function successResponse(c: Context<EmulatorEnv>, body: SuccessBody): Response {
@@ -20,7 +28,7 @@ export function successResponse(c: Context<EmulatorEnv>, body: SuccessBody): Res
       applicationName: config.app,
       organization: config.org,
       uri: `${url.origin}${url.pathname}`,
-      path: url.pathname.slice(c.var.emulator.basePath.length) || '/',
+      path: pathUnderBase(url.pathname, c.var.emulator),
       ...body,
       timestamp,
       duration: Math.max(0, timestamp - c.var.startedAt),

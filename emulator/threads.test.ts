@@ -283,6 +283,7 @@ describe('routing and the thread switch', () => {
       },
     );
     expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ path: `/thread/${DEMO_THREADS.small}` });
   });
 
   it('answers 403 thread not open on every endpoint while threads are switched off', async () => {
