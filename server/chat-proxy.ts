@@ -3,6 +3,7 @@ import { chatErrorResponse } from './chat-error.ts';
 import { matchChatRoute } from './chat-routes.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
+import { UPSTREAM_TIMEOUT_HEADER } from '../src/lib/upstream-timeout.ts';
 
 /** The one thing the proxy needs from `fetch`; tests pass the emulator's in-process fetch. */
 export type UpstreamFetch = (request: Request) => Promise<Response>;
@@ -167,12 +168,14 @@ export function createChatProxy({
     } catch (error) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
       if (reason instanceof UpstreamTimeout) {
-        return chatErrorResponse(
+        const timedOut = chatErrorResponse(
           504,
           'gateway_timeout',
           'UpstreamTimeout',
           `The Chat API at ${upstream.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
         );
+        timedOut.headers.set(UPSTREAM_TIMEOUT_HEADER, String(timeoutMs));
+        return timedOut;
       }
       if (reason instanceof ClientGone) {
         // Nobody reads this answer; it only gives the request log an honest status.

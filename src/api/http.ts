@@ -1,5 +1,6 @@
 // The ky instance every endpoint function uses, and the translation of failures into ApiError.
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import { UPSTREAM_TIMEOUT_HEADER } from '../lib/upstream-timeout.ts';
 import { ApiError } from './api-error.ts';
 import { MalformedResponse, asRecord } from './parse.ts';
 
@@ -32,6 +33,8 @@ export function createApiClient({
       delay: (attempt) => retryBaseMs * 2 ** (attempt - 1),
       backoffLimit: 4_000,
       jitter: true,
+      shouldRetry: ({ error }) =>
+        error instanceof HTTPError && error.response.headers.has(UPSTREAM_TIMEOUT_HEADER) ? false : undefined,
     },
     ...(fetch ? { fetch } : {}),
   });

@@ -1,6 +1,6 @@
 // The dashboard's fetch layer wired to the real server app and an in-process emulator: no mocked fetch.
 import type { EmulatorOptions } from '../../emulator/emulator.ts';
-import { createHarness, type Harness } from '../../server/test-harness.ts';
+import { createHarness, type Harness, type HarnessOptions } from '../../server/test-harness.ts';
 import { createApiClient } from '../api/http.ts';
 
 export interface DashboardHarness extends Harness {
@@ -9,8 +9,11 @@ export interface DashboardHarness extends Harness {
   calls(fragment: string): number;
 }
 
-export function createDashboardHarness(emulator: EmulatorOptions = {}): DashboardHarness {
-  const harness = createHarness({ emulator });
+export function createDashboardHarness(
+  emulator: EmulatorOptions = {},
+  server: Omit<HarnessOptions, 'emulator'> = {},
+): DashboardHarness {
+  const harness = createHarness({ ...server, emulator });
   const api = createApiClient({
     baseUrl: 'http://dashboard.test/api',
     fetch: (input, init) => harness.app.fetch(new Request(input, init)) as Promise<Response>,

@@ -85,6 +85,15 @@ describe('failures', () => {
     expect(harness.calls(membersPath(DEMO_THREADS.small))).toBe(4);
   });
 
+  it("shows the server's own timeout at once: the Chat API already had the server's whole timeout", async () => {
+    harness = createDashboardHarness({ latency: { minMs: 200, maxMs: 200 } }, { proxy: { timeoutMs: 20 } });
+    const error = await walk(createQueryClient(), DEMO_THREADS.small, 50).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 504, code: 'gateway_timeout' });
+    expect(harness.calls(membersPath(DEMO_THREADS.small))).toBe(1);
+    // Let the emulator finish its delayed handling before its database closes.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  });
+
   it('retries a lost response of a GET (dropped connection) as a 502 from the server', async () => {
     harness = createDashboardHarness();
     harness.emulator.setFaults({ script: ['after-drop'] });
