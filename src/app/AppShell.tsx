@@ -1,10 +1,15 @@
 // The frame of every page: app bar with navigation, the backend indicator and the theme toggle.
 import { AppBar, Box, Button, Container, LinearProgress, Toolbar, Typography } from '@mui/material';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { OperationsButton } from '../features/members/OperationsButton.tsx';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
+
+// The members page's first bundle is at its budget, so the search box arrives a moment after the page.
+const OpenThreadOrUser = lazy(async () => ({
+  default: (await import('../features/search/OpenThreadOrUser.tsx')).OpenThreadOrUser,
+}));
 
 export function AppShell() {
   return (
@@ -19,6 +24,9 @@ export function AppShell() {
               Threads
             </Button>
           </Box>
+          <Suspense>
+            <OpenThreadOrUser />
+          </Suspense>
           <OperationsButton />
           <BackendIndicator />
           <ThemeToggle />
