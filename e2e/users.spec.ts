@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_OTHER_GROUP_ID, DEMO_THREADS } from '../emulator/demo-data.ts';
+import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
+import { downloadedThreadResults } from './results-file.ts';
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Open thread or user' });
 
@@ -76,5 +78,84 @@ test.describe("a user's threads", () => {
     await expect(page.getByText('lurker has joined no threads.')).toBeVisible();
     await page.goto('/users/nobody-here');
     await expect(page.getByText('No user named nobody-here exists in this app.')).toBeVisible();
+  });
+});
+
+test.describe('removing a user from threads', () => {
+  test.beforeEach(resetDemoData);
+  test.afterEach(clearFaults);
+
+  test('from two selected threads, then Undo', async ({ page }) => {
+    await page.goto('/users/spammer?sort=asc');
+    const list = threadList(page, 'spammer');
+    const second = list.getByRole('listitem', { name: 'Onboarding questions #4', exact: true });
+    const secondId = /ID (\d+)/.exec((await second.textContent()) ?? '')?.[1] ?? '';
+    await list.getByRole('checkbox', { name: 'Select Community help desk' }).check();
+    // By keyboard too: the checkbox is a tab stop, Space ticks it.
+    await second.getByRole('checkbox').focus();
+    await page.keyboard.press('Space');
+    await expect(listStatus(page)).toContainText('2 selected');
+    await page.getByRole('button', { name: 'Remove from selected threads (2)' }).click();
+
+    const confirm = page.getByRole('dialog', { name: 'Remove spammer from 2 threads' });
+    await expect(confirm).toContainText(
+      'spammer will be removed from 2 threads: Community help desk, Onboarding questions #4.',
+    );
+    await confirm.getByRole('button', { name: 'Remove from 2 threads' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Remove spammer from 2 threads' });
+    await expect(dialog).toContainText('Removed 2 · not members 0 · failed 0 · not sent 0');
+    await expect(dialog.getByRole('list', { name: 'Results' })).toContainText(
+      `Community help desk (ID ${DEMO_THREADS.large})removed`,
+    );
+    expect(await threadMembers(DEMO_THREADS.large)).not.toContain('spammer');
+    expect(await threadMembers(secondId)).not.toContain('spammer');
+
+    await dialog.getByRole('button', { name: 'Undo: add back 2' }).click();
+    const undo = page.getByRole('dialog', { name: 'Undo: adding spammer back to 2 threads' });
+    await expect(undo).toContainText('Added 2 · refused 0 · failed 0 · not sent 0');
+    expect(await threadMembers(DEMO_THREADS.large)).toContain('spammer');
+    expect(await threadMembers(secondId)).toContain('spammer');
+    await undo.getByRole('button', { name: 'Close' }).click();
+    await expect(list.getByRole('listitem', { name: 'Community help desk' })).toBeVisible();
+  });
+
+  test('from all threads with faults injected: the server agrees with the results, thread by thread', async ({
+    page,
+  }) => {
+    await page.goto('/users/spammer');
+    await expect(listStatus(page)).toHaveText(/^50 threads loaded/);
+    // The list is not at its end yet: "all" loads the remaining page before asking.
+    await page.getByRole('button', { name: 'Remove from all threads' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove spammer from 54 threads' });
+    await expect(confirm).toContainText('every page was loaded before this confirmation');
+    await expect(confirm).toContainText('and 49 more.');
+
+    await setFaults({ faultRate: 0.3 });
+    await confirm.getByRole('button', { name: 'Remove from 54 threads' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove spammer from 54 threads' });
+    await expect(dialog.getByRole('status').filter({ hasText: 'threads done' })).toContainText(
+      /^(Finished|Stopped|Cancelled) · 54 of 54 threads done/,
+      { timeout: 30_000 },
+    );
+    await clearFaults();
+
+    const results = await downloadedThreadResults(page, dialog);
+    expect(results.size).toBe(54);
+    for (const [threadId, outcome] of results) {
+      const stillMember = (await threadMembers(threadId)).includes('spammer');
+      if (/^(removed|not a member)/.test(outcome)) expect(stillMember, `${threadId}: ${outcome}`).toBe(false);
+      else if (outcome.startsWith('not sent')) expect(stillMember, `${threadId}: ${outcome}`).toBe(true);
+      else expect(outcome, threadId).toMatch(/^failed: /);
+    }
+
+    const retry = dialog.getByRole('button', { name: /Retry failed/ });
+    if (await retry.isVisible()) await retry.click();
+    await expect(dialog).toContainText(/failed 0 · not sent 0/, { timeout: 30_000 });
+    for (const threadId of results.keys()) {
+      expect(await threadMembers(threadId), threadId).not.toContain('spammer');
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByText('spammer has joined no threads.')).toBeVisible();
   });
 });

@@ -1,11 +1,17 @@
 // /users/:username — the threads a user joined; the group (?group=) and sort (?sort=asc) live in the URL.
+// Removal from those threads is the members feature's bulk operation, composed here. Its dialogs are imported
+// statically: this page is a lazy chunk already, and a dynamic import here would split Vite's preload helper
+// out of the members page's first bundle into a chunk of its own.
 import { Stack } from '@mui/material';
+import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { ThreadSort } from '../../api/threads.ts';
 import { PageFrame } from '../../components/PageFrame.tsx';
+import { OperationsDialog } from '../../features/members/OperationsDialog.tsx';
+import { RemoveFromThreadsDialog } from '../../features/members/RemoveFromThreadsDialog.tsx';
 import { normalizeUsername } from '../../lib/username.ts';
 import { GroupField } from '../../features/users/GroupField.tsx';
-import { UserThreadList } from '../../features/users/UserThreadList.tsx';
+import { UserThreadList, type ThreadRemovalRequest } from '../../features/users/UserThreadList.tsx';
 
 const crumbs = [{ label: 'Threads', to: '/threads' }];
 
@@ -14,6 +20,9 @@ export function UserThreadsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const sort: ThreadSort = searchParams.get('sort') === 'asc' ? 'asc' : 'desc';
   const groupId = searchParams.get('group') || null;
+  const [removal, setRemoval] = useState<ThreadRemovalRequest | null>(null);
+  /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
+  const [shownOperation, setShownOperation] = useState<number | null>(null);
 
   function updateSearch(name: 'sort' | 'group', value: string | null) {
     setSearchParams(
@@ -37,8 +46,25 @@ export function UserThreadsPage() {
           groupId={groupId}
           sort={sort}
           onSortChange={(next) => updateSearch('sort', next === 'desc' ? null : next)}
+          onRemove={setRemoval}
         />
       </Stack>
+      {removal && (
+        <RemoveFromThreadsDialog
+          username={username}
+          threads={removal.threads}
+          scope={removal.scope}
+          groupId={groupId}
+          onStarted={(id) => {
+            setRemoval(null);
+            setShownOperation(id);
+          }}
+          onClose={() => setRemoval(null)}
+        />
+      )}
+      {shownOperation !== null && (
+        <OperationsDialog initialId={shownOperation} onClose={() => setShownOperation(null)} />
+      )}
     </PageFrame>
   );
 }

@@ -11,6 +11,7 @@ import { changedUsers, operationSummary } from './member-changes.ts';
 import { resultsFileName } from './results-export.ts';
 import { ResultsExport } from './ResultsExport.tsx';
 import { UndoCountdown } from './UndoCountdown.tsx';
+import { threadLabel, type AcrossThreads } from './user-thread-changes.ts';
 
 const count = new Intl.NumberFormat();
 
@@ -19,17 +20,27 @@ export function OperationPanel({
   running,
   invalid,
   threadId,
+  acrossThreads,
 }: {
   snapshot: BulkSnapshot;
   running: boolean;
   /** Entries of the input that were never sent. */
   invalid: ParsedUsernames['invalid'];
   threadId: string;
+  /** Set when the results are one user's threads rather than users of `threadId`. */
+  acrossThreads?: AcrossThreads | undefined;
 }) {
-  const rows = useMemo(() => resultRows(snapshot, invalid), [snapshot, invalid]);
+  const rows = useMemo(() => {
+    const results = resultRows(snapshot, invalid);
+    if (!acrossThreads) return results;
+    return results.map(([threadId, outcome]): [string, string] => [
+      threadLabel(acrossThreads, threadId),
+      outcome,
+    ]);
+  }, [snapshot, invalid, acrossThreads]);
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>
-      <BulkProgress snapshot={snapshot} />
+      <BulkProgress snapshot={snapshot} items={acrossThreads ? 'threads' : 'users'} />
       <Typography>
         {operationSummary(snapshot)}
         {invalid.length > 0 ? ` · invalid ${count.format(invalid.length)}` : ''}
@@ -38,8 +49,19 @@ export function OperationPanel({
       {!running && (
         <ResultsExport
           rows={rows}
+          firstColumn={acrossThreads ? 'thread' : 'username'}
           fileName={() =>
-            resultsFileName(snapshot.kind === 'add' ? 'add-members' : 'remove-members', threadId, new Date())
+            acrossThreads
+              ? resultsFileName(
+                  snapshot.kind === 'add' ? 'add-to-threads' : 'remove-from-threads',
+                  acrossThreads.username,
+                  new Date(),
+                )
+              : resultsFileName(
+                  snapshot.kind === 'add' ? 'add-members' : 'remove-members',
+                  threadId,
+                  new Date(),
+                )
           }
         />
       )}

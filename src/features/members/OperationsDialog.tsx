@@ -8,6 +8,7 @@ import { CallBudgetField } from './CallBudgetField.tsx';
 import { launchUndo, operationSummary, retryFailed } from './member-changes.ts';
 import { OperationActions, OperationPanel } from './OperationPanel.tsx';
 import { isRunning, operations, type OperationEntry } from './operations.ts';
+import { retryFailedAcrossThreads, undoRemovalFromThreads } from './user-thread-changes.ts';
 
 const noOperation = () => () => undefined;
 const noSnapshot = () => null;
@@ -80,6 +81,7 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
   }
 
   const running = isRunning(shown);
+  const across = shown.acrossThreads;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="operation-title">
       <DialogTitle id="operation-title">{shown.label}</DialogTitle>
@@ -89,6 +91,7 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
           running={running}
           invalid={shown.invalid}
           threadId={shown.threadId}
+          acrossThreads={across}
         />
         {running && (
           <Typography variant="body2" color="text.secondary" sx={{ pt: 1 }}>
@@ -103,9 +106,19 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
           snapshot={snapshot}
           running={running}
           onUndo={
-            shown.isUndo ? undefined : (users) => setShownId(launchUndo(api, queryClient, shown, users).id)
+            shown.isUndo
+              ? undefined
+              : (items) =>
+                  setShownId(
+                    (across
+                      ? undoRemovalFromThreads(api, queryClient, across, items)
+                      : launchUndo(api, queryClient, shown, items)
+                    ).id,
+                  )
           }
-          onRetryFailed={() => retryFailed(queryClient, shown)}
+          onRetryFailed={() =>
+            across ? retryFailedAcrossThreads(queryClient, shown, across) : retryFailed(queryClient, shown)
+          }
           onClose={onClose}
         />
       </DialogActions>

@@ -2,6 +2,7 @@
 // dialog, keep working, and come back to the progress and results until dismissing them.
 import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import type { ParsedUsernames } from '../../lib/username-list.ts';
+import type { AcrossThreads } from './user-thread-changes.ts';
 
 export interface OperationEntry {
   id: number;
@@ -14,6 +15,8 @@ export interface OperationEntry {
   invalid: ParsedUsernames['invalid'];
   /** Undo reverses an operation; an undo itself offers none. */
   isUndo: boolean;
+  /** Set when the items are threads one user leaves or rejoins (then `threadId` and `threadName` are empty). */
+  acrossThreads?: AcrossThreads;
 }
 
 let entries: readonly OperationEntry[] = [];
