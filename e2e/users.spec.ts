@@ -159,3 +159,46 @@ test.describe('removing a user from threads', () => {
     await expect(page.getByText('spammer has joined no threads.')).toBeVisible();
   });
 });
+
+test.describe('is a user a member of this thread', () => {
+  test.beforeEach(resetDemoData);
+
+  test('answers, and offers Remove or Add accordingly', async ({ page }) => {
+    await page.goto(`/threads/${DEMO_THREADS.small}`);
+    const check = page.getByRole('form', { name: 'Is this user a member?' });
+    const name = check.getByRole('textbox', { name: 'Is this user a member?' });
+    await name.fill('Alice');
+    await name.press('Enter');
+    const answer = page.getByRole('status').filter({ hasText: /member of this thread/ });
+    await expect(answer).toHaveText('alice is a member of this thread.');
+
+    await page.getByRole('button', { name: 'Remove alice' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove alice from Moderators lounge' });
+    await expect(confirm).toContainText('alice will be removed from Moderators lounge.');
+    await confirm.getByRole('button', { name: 'Remove alice' }).click();
+    const removal = page.getByRole('dialog', { name: 'Remove alice from Moderators lounge' });
+    await expect(removal).toContainText('Removed 1 · not members 0 · failed 0 · not sent 0');
+    expect(await threadMembers(DEMO_THREADS.small)).not.toContain('alice');
+    await removal.getByRole('button', { name: 'Close' }).click();
+    await expect(answer).toHaveText('alice is not a member of this thread.');
+
+    await page.getByRole('button', { name: 'Add alice' }).click();
+    const adding = page.getByRole('dialog', { name: 'Add alice to Moderators lounge' });
+    await expect(adding).toContainText('Added 1 · refused 0 · failed 0 · not sent 0');
+    expect(await threadMembers(DEMO_THREADS.small)).toContain('alice');
+    await adding.getByRole('button', { name: 'Close' }).click();
+    await expect(answer).toHaveText('alice is a member of this thread.');
+  });
+
+  test('says what is wrong with a name, and when no such user exists', async ({ page }) => {
+    await page.goto(`/threads/${DEMO_THREADS.small}`);
+    const name = page.getByRole('textbox', { name: 'Is this user a member?' });
+    await name.fill('not a name!');
+    await name.press('Enter');
+    await expect(page.getByText('“not a name!” is not a username')).toBeVisible();
+    await expect(name).toHaveValue('not a name!');
+    await name.fill('nobody-here');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(page.getByText('No user named nobody-here exists in this app')).toBeVisible();
+  });
+});

@@ -6,7 +6,7 @@ import { ThreadMembersPage } from './routes/ThreadMembersPage.tsx';
 // The members page is where people land from a ticket, so it is in the first bundle; others load on demand.
 const ThreadsPage = lazy(async () => ({ default: (await import('./routes/ThreadsPage.tsx')).ThreadsPage }));
 const UserThreadsPage = lazy(async () => ({
-  default: (await import('./routes/UserThreadsPage.tsx')).UserThreadsPage,
+  default: (await import('./routes/on-demand.ts')).UserThreadsPage,
 }));
 const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage.tsx')).NotFoundPage }));
 

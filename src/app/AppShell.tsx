@@ -6,9 +6,9 @@ import { OperationsButton } from '../features/members/OperationsButton.tsx';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
-// The members page's first bundle is at its budget, so the search box arrives a moment after the page.
+// On demand, so that the members page's first bundle stays within its budget (see routes/on-demand.ts).
 const OpenThreadOrUser = lazy(async () => ({
-  default: (await import('../features/search/OpenThreadOrUser.tsx')).OpenThreadOrUser,
+  default: (await import('./routes/on-demand.ts')).OpenThreadOrUser,
 }));
 
 export function AppShell() {
