@@ -41,6 +41,8 @@ const threadList = (page: Page, username: string) =>
 const listStatus = (page: Page) => page.getByRole('status').filter({ hasText: 'loaded' });
 
 test.describe("a user's threads", () => {
+  test.afterEach(clearFaults);
+
   test('are listed with their details, scroll to the end and sort oldest first from the URL', async ({
     page,
   }) => {
@@ -71,6 +73,18 @@ test.describe("a user's threads", () => {
     await expect(page).toHaveURL(`/users/spammer?group=${DEMO_OTHER_GROUP_ID}`);
     await expect(listStatus(page)).toHaveText('3 threads loaded · end of list');
     await expect(threadList(page, 'spammer').getByRole('listitem', { name: 'Partners only' })).toBeVisible();
+  });
+
+  test('say what failed when the Chat API keeps failing, and load on Retry', async ({ page }) => {
+    await setFaults({ faultRate: 1 });
+    await page.goto('/users/alice');
+    await expect(page.getByText('Could not load the threads of alice')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(/The Chat API is not answering properly/)).toBeVisible();
+    await clearFaults();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(
+      threadList(page, 'alice').getByRole('listitem', { name: 'Moderators lounge' }),
+    ).toBeVisible();
   });
 
   test('say when there are none, and when the user does not exist', async ({ page }) => {
