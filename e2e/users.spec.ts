@@ -132,6 +132,9 @@ test.describe('removing a user from threads', () => {
     expect(await threadMembers(secondId)).toContain('spammer');
     await undo.getByRole('button', { name: 'Close' }).click();
     await expect(list.getByRole('listitem', { name: 'Community help desk' })).toBeVisible();
+    // Back in both threads, and nothing is selected any more.
+    await expect(listStatus(page)).toHaveText(/^50 threads loaded$/);
+    await expect(list.getByRole('checkbox', { name: 'Select Community help desk' })).not.toBeChecked();
   });
 
   test('from all threads with faults injected: the server agrees with the results, thread by thread', async ({

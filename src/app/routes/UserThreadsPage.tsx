@@ -23,6 +23,8 @@ export function UserThreadsPage() {
   const [removal, setRemoval] = useState<ThreadRemovalRequest | null>(null);
   /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
   const [shownOperation, setShownOperation] = useState<number | null>(null);
+  /** Removals started here: each starts the list afresh, so that Undo does not bring back a stale selection. */
+  const [removals, setRemovals] = useState(0);
 
   function updateSearch(name: 'sort' | 'group', value: string | null) {
     setSearchParams(
@@ -41,7 +43,7 @@ export function UserThreadsPage() {
       <Stack spacing={2}>
         <GroupField key={groupId} groupId={groupId} onChange={(group) => updateSearch('group', group)} />
         <UserThreadList
-          key={`${username} ${groupId ?? ''} ${sort}`}
+          key={`${username} ${groupId ?? ''} ${sort} ${removals}`}
           username={username}
           groupId={groupId}
           sort={sort}
@@ -57,6 +59,7 @@ export function UserThreadsPage() {
           groupId={groupId}
           onStarted={(id) => {
             setRemoval(null);
+            setRemovals((count) => count + 1);
             setShownOperation(id);
           }}
           onClose={() => setRemoval(null)}
