@@ -10,9 +10,10 @@ const inputStyle = (invalid: boolean): CSSProperties => ({
   maxWidth: '40vw',
   padding: '6px 12px',
   font: 'inherit',
-  color: 'inherit',
-  background: 'rgba(255 255 255 / 0.15)',
-  border: `1px solid ${invalid ? 'var(--mui-palette-error-light)' : 'transparent'}`,
+  // The page's own colours rather than the bar's, so the placeholder keeps its contrast in both themes.
+  color: 'var(--mui-palette-text-primary)',
+  background: 'var(--mui-palette-background-paper)',
+  border: `2px solid ${invalid ? 'var(--mui-palette-error-main)' : 'transparent'}`,
   borderRadius: 4,
 });
 
