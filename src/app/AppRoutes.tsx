@@ -3,8 +3,12 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './AppShell.tsx';
 import { ThreadMembersPage } from './routes/ThreadMembersPage.tsx';
 
-// The members page is where people land from a ticket, so it is in the first bundle; others load on demand.
-const ThreadsPage = lazy(async () => ({ default: (await import('./routes/ThreadsPage.tsx')).ThreadsPage }));
+// The members page is where people land from a ticket, so it is in the first bundle; others load on demand
+// (see routes/on-demand.ts for why most of them come in one chunk).
+const ThreadsPage = lazy(async () => ({ default: (await import('./routes/on-demand.ts')).ThreadsPage }));
+const UserThreadsPage = lazy(async () => ({
+  default: (await import('./routes/on-demand.ts')).UserThreadsPage,
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage.tsx')).NotFoundPage }));
 
 export function AppRoutes() {
@@ -14,6 +18,7 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/threads" replace />} />
         <Route path="threads" element={<ThreadsPage />} />
         <Route path="threads/:threadId" element={<ThreadMembersPage />} />
+        <Route path="users/:username" element={<UserThreadsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

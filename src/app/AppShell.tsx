@@ -1,11 +1,16 @@
 // The frame of every page: app bar with navigation, the backend indicator and the theme toggle.
 import { keyframes } from '@emotion/react';
 import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { OperationsButton } from '../features/members/OperationsButton.tsx';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
+
+// On demand, so that the members page's first bundle stays within its budget (see routes/on-demand.ts).
+const OpenThreadOrUser = lazy(async () => ({
+  default: (await import('./routes/on-demand.ts')).OpenThreadOrUser,
+}));
 
 export function AppShell() {
   return (
@@ -20,6 +25,9 @@ export function AppShell() {
               Threads
             </Button>
           </Box>
+          <Suspense>
+            <OpenThreadOrUser />
+          </Suspense>
           <OperationsButton />
           <BackendIndicator />
           <ThemeToggle />

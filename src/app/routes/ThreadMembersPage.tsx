@@ -1,6 +1,7 @@
 // /threads/:threadId — a thread's details and its members; page size and filter live in the URL.
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import { PageFrame } from '../../components/PageFrame.tsx';
@@ -9,6 +10,9 @@ import { MemberList } from '../../features/members/MemberList.tsx';
 import { DEFAULT_PAGE_SIZE, pageSizeFromParam } from '../../lib/members-page-address.ts';
 import { ThreadHeader } from '../../features/threads/ThreadHeader.tsx';
 import { threadDetailsQuery } from '../../features/threads/thread-queries.ts';
+
+// On demand, so that the page's first bundle stays within its budget (see on-demand.ts).
+const MembershipCheck = lazy(async () => ({ default: (await import('./on-demand.ts')).MembershipCheck }));
 
 const crumbs = [{ label: 'Threads', to: '/threads' }];
 
@@ -60,6 +64,14 @@ export function ThreadMembersPage() {
     <PageFrame title={details.data?.name ?? `Thread ${threadId}`} crumbs={crumbs}>
       <Stack spacing={3}>
         <ThreadHeader threadId={threadId} />
+        <Suspense>
+          <MembershipCheck
+            key={threadId}
+            threadId={threadId}
+            threadName={details.data?.name ?? `thread ${threadId}`}
+            groupId={details.data?.groupId ?? null}
+          />
+        </Suspense>
         <MemberList
           key={threadId}
           threadId={threadId}

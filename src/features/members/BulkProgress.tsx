@@ -13,7 +13,14 @@ const STATE_TEXT: Record<BulkSnapshot['state'], string> = {
   stopped: 'Stopped',
 };
 
-export function BulkProgress({ snapshot }: { snapshot: BulkSnapshot }) {
+export function BulkProgress({
+  snapshot,
+  items = 'users',
+}: {
+  snapshot: BulkSnapshot;
+  /** What the operation's items are, in the plural. */
+  items?: 'users' | 'threads';
+}) {
   const done = snapshot.total - snapshot.counts.pending;
   const running = snapshot.state === 'running' || snapshot.state === 'cancelling';
   return (
@@ -24,7 +31,7 @@ export function BulkProgress({ snapshot }: { snapshot: BulkSnapshot }) {
         aria-label="Progress"
       />
       <Typography variant="body2" role="status">
-        {STATE_TEXT[snapshot.state]} · {count.format(done)} of {count.format(snapshot.total)} users done ·{' '}
+        {STATE_TEXT[snapshot.state]} · {count.format(done)} of {count.format(snapshot.total)} {items} done ·{' '}
         {count.format(snapshot.calls)} calls
         {snapshot.rateLimited > 0 ? ` · ${count.format(snapshot.rateLimited)} rate-limited` : ''}
         {running ? ` · ${snapshot.currentRate} calls/s` : ''} · {seconds(snapshot.elapsedMs)}

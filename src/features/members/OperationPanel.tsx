@@ -8,9 +8,10 @@ import type { ParsedUsernames } from '../../lib/username-list.ts';
 import { BulkProgress } from './BulkProgress.tsx';
 import { BulkResults, everyRow, resultRowList } from './BulkResults.tsx';
 import { changedUsers, operationSummary, usersToRetry } from './member-changes.ts';
-import { resultsFileName } from './results-export.ts';
+import { resultsFileName, type ResultRow } from './results-export.ts';
 import { ResultsExport } from './ResultsExport.tsx';
 import { UndoCountdown } from './UndoCountdown.tsx';
+import { threadLabel, type AcrossThreads } from './user-thread-changes.ts';
 
 const count = new Intl.NumberFormat();
 
@@ -20,6 +21,7 @@ export function OperationPanel({
   invalid,
   threadId,
   undone,
+  acrossThreads,
 }: {
   snapshot: BulkSnapshot;
   running: boolean;
@@ -27,13 +29,25 @@ export function OperationPanel({
   invalid: ParsedUsernames['invalid'];
   threadId: string;
   undone: boolean;
+  /** Set when the results are one user's threads rather than users of `threadId`. */
+  acrossThreads?: AcrossThreads | undefined;
 }) {
   // The outcome map is live: a new snapshot means new outcomes even though the map is the same object.
-  const rows = useMemo(() => resultRowList(snapshot.outcomes, invalid), [snapshot, invalid]);
+  const rows = useMemo(() => {
+    const results = resultRowList(snapshot.outcomes, invalid);
+    if (!acrossThreads) return results;
+    return {
+      length: results.length,
+      at: (index: number): ResultRow => {
+        const [threadId, outcome] = results.at(index);
+        return [threadLabel(acrossThreads, threadId), outcome];
+      },
+    };
+  }, [snapshot, invalid, acrossThreads]);
   const finishedRows = useMemo(() => (running ? [] : everyRow(rows)), [running, rows]);
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>
-      <BulkProgress snapshot={snapshot} />
+      <BulkProgress snapshot={snapshot} items={acrossThreads ? 'threads' : 'users'} />
       <Typography>
         {operationSummary(snapshot, undone)}
         {invalid.length > 0 ? ` · invalid ${count.format(invalid.length)}` : ''}
@@ -42,8 +56,19 @@ export function OperationPanel({
       {!running && (
         <ResultsExport
           rows={finishedRows}
+          firstColumn={acrossThreads ? 'thread' : 'username'}
           fileName={() =>
-            resultsFileName(snapshot.kind === 'add' ? 'add-members' : 'remove-members', threadId, new Date())
+            acrossThreads
+              ? resultsFileName(
+                  snapshot.kind === 'add' ? 'add-to-threads' : 'remove-from-threads',
+                  acrossThreads.username,
+                  new Date(),
+                )
+              : resultsFileName(
+                  snapshot.kind === 'add' ? 'add-members' : 'remove-members',
+                  threadId,
+                  new Date(),
+                )
           }
         />
       )}

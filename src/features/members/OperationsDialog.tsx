@@ -8,6 +8,7 @@ import { CallBudgetField } from './CallBudgetField.tsx';
 import { launchUndo, operationSummary, retryFailed } from './member-changes.ts';
 import { OperationActions, OperationPanel } from './OperationPanel.tsx';
 import { isRunning, operations, type OperationEntry } from './operations.ts';
+import { retryFailedAcrossThreads, undoRemovalFromThreads } from './user-thread-changes.ts';
 
 const noOperation = () => () => undefined;
 const noSnapshot = () => null;
@@ -80,6 +81,7 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
   }
 
   const running = isRunning(shown);
+  const across = shown.acrossThreads;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="operation-title">
       <DialogTitle id="operation-title">{shown.label}</DialogTitle>
@@ -90,6 +92,7 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
           invalid={shown.invalid}
           threadId={shown.threadId}
           undone={shown.undone}
+          acrossThreads={across}
         />
         {running && (
           <Typography variant="body2" color="text.secondary" sx={{ pt: 1 }}>
@@ -109,10 +112,23 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
               : {
                   until: shown.undoUntil,
                   caveat: shown.undoCaveat,
-                  run: (users) => setShownId(launchUndo(api, queryClient, shown, users).id),
+                  run: (items) =>
+                    setShownId(
+                      (across
+                        ? undoRemovalFromThreads(api, queryClient, shown, across, items)
+                        : launchUndo(api, queryClient, shown, items)
+                      ).id,
+                    ),
                 }
           }
-          onRetryFailed={shown.undone ? undefined : () => retryFailed(queryClient, shown)}
+          onRetryFailed={
+            shown.undone
+              ? undefined
+              : () =>
+                  across
+                    ? retryFailedAcrossThreads(queryClient, shown, across)
+                    : retryFailed(queryClient, shown)
+          }
           onClose={onClose}
         />
       </DialogActions>

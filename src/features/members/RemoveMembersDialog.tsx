@@ -1,18 +1,10 @@
 // Remove members (selected rows or a pasted list) after a confirmation that names the thread and the count;
 // the bulk operation's progress and per-user results then show under Operations.
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Alert, TextField } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/api-context.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { parseUsernames } from '../../lib/username-list.ts';
 import { launch, removeMembersOperation } from './member-changes.ts';
 import { UsernameListInput } from './UsernameListInput.tsx';
@@ -69,44 +61,34 @@ export function RemoveMembersDialog({
     onStarted(entry.id);
   }
 
+  const members = `${count.format(usernames.length)} ${usernames.length === 1 ? 'member' : 'members'}`;
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="remove-members-title">
-      <DialogTitle id="remove-members-title">Remove members from {threadName}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          {selected === null && <UsernameListInput text={text} onTextChange={setText} parsed={parsed} />}
-          {usernames.length > 0 && (
-            <Alert severity="warning">
-              {count.format(usernames.length)} {usernames.length === 1 ? 'member' : 'members'} will be removed
-              from <strong>{threadName}</strong>: {usernames.slice(0, SAMPLE_SIZE).join(', ')}
-              {usernames.length > SAMPLE_SIZE
-                ? ` and ${count.format(usernames.length - SAMPLE_SIZE)} more`
-                : ''}
-              .
-            </Alert>
-          )}
-          {needsTypedCount && (
-            <TextField
-              label={`Type ${usernames.length} to confirm`}
-              value={typedCount}
-              onChange={(event) => setTypedCount(event.target.value)}
-              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-              sx={{ maxWidth: 260 }}
-            />
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          variant="contained"
-          color="error"
-          disabled={usernames.length === 0 || !confirmed}
-          onClick={remove}
-        >
-          Remove {count.format(usernames.length)} {usernames.length === 1 ? 'member' : 'members'}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      title={`Remove members from ${threadName}`}
+      action={`Remove ${members}`}
+      destructive
+      disabled={usernames.length === 0 || !confirmed}
+      onConfirm={remove}
+      onClose={onClose}
+      wide
+    >
+      {selected === null && <UsernameListInput text={text} onTextChange={setText} parsed={parsed} />}
+      {usernames.length > 0 && (
+        <Alert severity="warning">
+          {members} will be removed from <strong>{threadName}</strong>:{' '}
+          {usernames.slice(0, SAMPLE_SIZE).join(', ')}
+          {usernames.length > SAMPLE_SIZE ? ` and ${count.format(usernames.length - SAMPLE_SIZE)} more` : ''}.
+        </Alert>
+      )}
+      {needsTypedCount && (
+        <TextField
+          label={`Type ${usernames.length} to confirm`}
+          value={typedCount}
+          onChange={(event) => setTypedCount(event.target.value)}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          sx={{ maxWidth: 260 }}
+        />
+      )}
+    </ConfirmDialog>
   );
 }

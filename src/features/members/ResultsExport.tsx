@@ -11,11 +11,13 @@ export interface ResultsExportProps {
   rows: readonly ResultRow[];
   /** The download's name, asked for at the moment of the click so that its time is the time of saving. */
   fileName: () => string;
+  /** The CSV heading of the first column (default `username`). */
+  firstColumn?: 'username' | 'thread';
 }
 
 type Notice = { severity: 'success' | 'warning'; text: string } | null;
 
-export function ResultsExport({ rows, fileName }: ResultsExportProps) {
+export function ResultsExport({ rows, fileName, firstColumn }: ResultsExportProps) {
   const [notice, setNotice] = useState<Notice>(null);
 
   async function copy() {
@@ -34,7 +36,7 @@ export function ResultsExport({ rows, fileName }: ResultsExportProps) {
 
   function download() {
     const name = fileName();
-    downloadFile(new Blob([resultsCsv(rows)], { type: 'text/csv;charset=utf-8' }), name);
+    downloadFile(new Blob([resultsCsv(rows, firstColumn)], { type: 'text/csv;charset=utf-8' }), name);
     setNotice({ severity: 'success', text: `Downloaded ${rowsText(rows.length)} as ${name}` });
   }
 

@@ -2,6 +2,7 @@
 // dialog, keep working, and come back to the progress and results until dismissing them.
 import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import type { ParsedUsernames } from '../../lib/username-list.ts';
+import type { AcrossThreads } from './user-thread-changes.ts';
 
 export interface OperationEntry {
   id: number;
@@ -23,6 +24,8 @@ export interface OperationEntry {
   undoUntil: number | null;
   /** Undo was used: it is not offered again, not even after a retry. */
   undone: boolean;
+  /** Set when the items are threads one user leaves or rejoins (then `threadId` and `threadName` are empty). */
+  acrossThreads?: AcrossThreads;
 }
 
 export const UNDO_WINDOW_MS = 10_000;

@@ -7,8 +7,12 @@ export type ResultRow = readonly [username: string, outcome: string];
 /** A UTF-8 byte-order mark, without which Excel reads the file in the system's legacy encoding. */
 const BYTE_ORDER_MARK = '\uFEFF';
 
-export function resultsCsv(rows: readonly ResultRow[]): string {
-  return BYTE_ORDER_MARK + toCsv([['username', 'outcome'], ...rows]);
+/** `firstColumn` names what the rows are about: users, or the threads of one user. */
+export function resultsCsv(
+  rows: readonly ResultRow[],
+  firstColumn: 'username' | 'thread' = 'username',
+): string {
+  return BYTE_ORDER_MARK + toCsv([[firstColumn, 'outcome'], ...rows]);
 }
 
 /**

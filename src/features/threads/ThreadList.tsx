@@ -1,12 +1,13 @@
 // The app's threads, newest or oldest first, scrolled without end; details load only for rows on screen.
-import { Box, Link, Skeleton, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Link, Skeleton, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import type { ThreadSort } from '../../api/threads.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { useRowWindow } from '../../lib/use-row-window.ts';
+import { InfiniteRowList } from '../../components/InfiniteRowList.tsx';
+import { SortToggle } from '../../components/SortToggle.tsx';
 import { threadDetailsQuery, threadListQuery } from './thread-queries.ts';
 
 const ROW_HEIGHT = 64;
@@ -44,44 +45,11 @@ export function ThreadList({
   sort: ThreadSort;
   onSortChange: (sort: ThreadSort) => void;
 }) {
-  const {
-    data,
-    error,
-    isPending,
-    hasNextPage,
-    isFetchingNextPage,
-    isFetchNextPageError,
-    fetchNextPage,
-    refetch,
-  } = useInfiniteQuery(threadListQuery(useApi(), sort));
+  const pages = useInfiniteQuery(threadListQuery(useApi(), sort));
+  const { data, error, isPending, hasNextPage, refetch } = pages;
   const threadIds = useMemo(() => data?.pages.flatMap((page) => page.threadIds) ?? [], [data]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = useRowWindow(scrollRef, threadIds.length + (hasNextPage ? 1 : 0), ROW_HEIGHT, 4);
-  const lastRendered = rows.end - 1;
 
-  useEffect(() => {
-    if (
-      lastRendered >= threadIds.length - 20 &&
-      hasNextPage &&
-      !isFetchingNextPage &&
-      !isFetchNextPageError
-    ) {
-      void fetchNextPage({ cancelRefetch: false });
-    }
-  }, [lastRendered, threadIds.length, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
-
-  const sortControl = (
-    <ToggleButtonGroup
-      exclusive
-      size="small"
-      value={sort}
-      aria-label="Sort threads"
-      onChange={(_, value: ThreadSort | null) => value && onSortChange(value)}
-    >
-      <ToggleButton value="desc">Newest first</ToggleButton>
-      <ToggleButton value="asc">Oldest first</ToggleButton>
-    </ToggleButtonGroup>
-  );
+  const sortControl = <SortToggle label="Sort threads" sort={sort} onChange={onSortChange} />;
 
   if (error && !data) {
     return (
@@ -105,61 +73,15 @@ export function ThreadList({
       {!isPending && threadIds.length === 0 ? (
         <Typography>This app has no threads yet.</Typography>
       ) : (
-        <Box
-          ref={scrollRef}
-          sx={{
-            height: 'min(60vh, 640px)',
-            overflowY: 'auto',
-            border: 1,
-            borderColor: 'divider',
-            borderRadius: 1,
-          }}
-        >
-          <Box
-            role="list"
-            aria-label="Threads"
-            aria-busy={isPending}
-            sx={{ height: isPending ? 'auto' : rows.totalHeight, position: 'relative' }}
-          >
-            {isPending
-              ? Array.from({ length: 6 }, (_, i) => (
-                  <Skeleton key={i} variant="rectangular" height={ROW_HEIGHT - 8} sx={{ m: 1 }} />
-                ))
-              : Array.from({ length: rows.end - rows.start }, (_, i) => rows.start + i).map((row) => (
-                  <Box
-                    key={threadIds[row] ?? 'end'}
-                    role="listitem"
-                    sx={{
-                      position: 'absolute',
-                      top: 0,
-                      left: 0,
-                      right: 0,
-                      height: ROW_HEIGHT,
-                      px: 2,
-                      display: 'flex',
-                      flexDirection: 'column',
-                      justifyContent: 'center',
-                      borderBottom: 1,
-                      borderColor: 'divider',
-                    }}
-                    style={{ transform: `translateY(${row * ROW_HEIGHT}px)` }}
-                  >
-                    {row < threadIds.length ? (
-                      <ThreadRow threadId={threadIds[row] ?? ''} />
-                    ) : isFetchNextPageError ? (
-                      <Typography>
-                        Could not load more threads.{' '}
-                        <Link component="button" onClick={() => void fetchNextPage()}>
-                          Retry
-                        </Link>
-                      </Typography>
-                    ) : (
-                      <Typography color="text.secondary">Loading more threads…</Typography>
-                    )}
-                  </Box>
-                ))}
-          </Box>
-        </Box>
+        <InfiniteRowList
+          label="Threads"
+          rowHeight={ROW_HEIGHT}
+          count={threadIds.length}
+          what="threads"
+          pages={pages}
+          rowKey={(row) => threadIds[row] ?? ''}
+          renderRow={(row) => <ThreadRow threadId={threadIds[row] ?? ''} />}
+        />
       )}
     </Stack>
   );

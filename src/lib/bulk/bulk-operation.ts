@@ -2,7 +2,7 @@
 // an exact outcome per user. Independent of React; a UI reads getSnapshot() through subscribe().
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts';
 import { addOutcomes, removeOutcomes, type RemovalAnswer } from './batch-answers.ts';
-import { splitIntoBatches } from './batches.ts';
+import { MAX_BATCH_SIZE, splitIntoBatches } from './batches.ts';
 import { classifyFailure, type CallFailure } from './call-failure.ts';
 import { ChangeSignal } from './change-signal.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -35,6 +35,10 @@ interface CommonOptions {
   random?: () => number;
   /** Aborting it is cancel(). */
   signal?: AbortSignal;
+  /** Items per call (default 10, the API's most); operations whose items are threads send one per call. */
+  batchSize?: number;
+  /** What a failed call means; operations over many threads treat one missing thread as that item's refusal. */
+  classify?: (error: unknown) => CallFailure;
 }
 
 export type BulkOperationOptions = CommonOptions &
@@ -76,6 +80,8 @@ export class BulkOperation {
   private readonly maxRateLimited: number;
   private readonly backoff: BackoffPolicy;
   private readonly random: () => number;
+  private readonly batchSize: number;
+  private readonly classify: (error: unknown) => CallFailure;
 
   private readonly ledger: OutcomeLedger;
   /** Users an attempt may have removed although its answer was lost (see batch-answers.ts). */
@@ -122,6 +128,8 @@ export class BulkOperation {
     this.maxRateLimited = options.maxRateLimited ?? 30;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.random = options.random ?? Math.random;
+    this.batchSize = options.batchSize ?? MAX_BATCH_SIZE;
+    this.classify = options.classify ?? classifyFailure;
     this.ledger = new OutcomeLedger(options.kind, options.usernames);
     options.signal?.addEventListener('abort', () => this.cancel(), { once: true });
   }
@@ -185,7 +193,7 @@ export class BulkOperation {
     this.state = 'running';
     this.stopReason = null;
     this.stop = new AbortController();
-    this.queue = splitIntoBatches(usernames).map(newBatch);
+    this.queue = splitIntoBatches(usernames, this.batchSize).map(newBatch);
     this.runStartedAt = this.clock.now();
     this.runEndedAt = null;
     this.runTotal = usernames.length;
@@ -232,7 +240,7 @@ export class BulkOperation {
       results = await this.send(batch.usernames);
     } catch (error) {
       release();
-      this.handleFailure(batch, classifyFailure(error), startedAt);
+      this.handleFailure(batch, this.classify(error), startedAt);
       return;
     }
     release();

@@ -1,0 +1,71 @@
+// Endpoints 8 and 9: one cursor page of the threads a user joined, in the whole app or in one group.
+// Unlike endpoint 7, each entry already carries the thread's name, owner, group and creation time.
+import type { KyInstance } from 'ky';
+import { nextCursor } from './chat-envelope.ts';
+import { requestJson } from './http.ts';
+import { MalformedResponse, asRecord, asString } from './parse.ts';
+import type { ThreadSort } from './threads.ts';
+
+export interface JoinedThread {
+  id: string;
+  name: string;
+  owner: string;
+  groupId: string;
+  /** Creation time, ms since the epoch. */
+  created: number;
+}
+
+export interface JoinedThreadPage {
+  threads: JoinedThread[];
+  /** Null when the API gave no cursor: nothing follows. */
+  cursor: string | null;
+}
+
+export interface JoinedThreadRequest {
+  username: string;
+  /** Only the threads of this group (endpoint 9); null for the whole app (endpoint 8). */
+  groupId: string | null;
+  limit: number;
+  cursor: string;
+  sort: ThreadSort;
+}
+
+export function parseJoinedThreadPage(body: unknown): JoinedThreadPage {
+  const envelope = asRecord(body, 'joined threads');
+  const entities = envelope.entities ?? [];
+  if (!Array.isArray(entities)) throw new MalformedResponse('joined threads entities is not a list');
+  const threads = entities.map((entity, i): JoinedThread => {
+    const thread = asRecord(entity, `joined thread ${i}`);
+    const created = thread.created;
+    if (typeof created !== 'number' || !Number.isFinite(created)) {
+      throw new MalformedResponse(`joined thread ${i} created is not a number`);
+    }
+    return {
+      id: asString(thread.id, `joined thread ${i} id`),
+      name: asString(thread.name, `joined thread ${i} name`),
+      owner: asString(thread.owner, `joined thread ${i} owner`),
+      groupId: asString(thread.groupId, `joined thread ${i} groupId`),
+      created,
+    };
+  });
+  return { threads, cursor: nextCursor(envelope, 'joined threads') };
+}
+
+export function fetchJoinedThreadPage(
+  api: KyInstance,
+  { username, groupId, limit, cursor, sort }: JoinedThreadRequest,
+  signal?: AbortSignal,
+): Promise<JoinedThreadPage> {
+  const query = new URLSearchParams({ limit: String(limit), sort });
+  if (cursor) query.set('cursor', cursor);
+  const user = encodeURIComponent(username);
+  const path =
+    groupId === null
+      ? `chat/threads/user/${user}`
+      : `chat/threads/chatgroups/${encodeURIComponent(groupId)}/user/${user}`;
+  return requestJson(
+    'the threads of the user',
+    () => api.get(`${path}?${query.toString()}`, { signal }),
+    parseJoinedThreadPage,
+  );
+}

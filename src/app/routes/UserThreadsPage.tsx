@@ -1,0 +1,73 @@
+// /users/:username — the threads a user joined; the group (?group=) and sort (?sort=asc) live in the URL.
+// Removal from those threads is the members feature's bulk operation, composed here. Its dialogs are imported
+// statically: this page is a lazy chunk already, and a dynamic import here would split Vite's preload helper
+// out of the members page's first bundle into a chunk of its own.
+import { Stack } from '@mui/material';
+import { useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import type { ThreadSort } from '../../api/threads.ts';
+import { PageFrame } from '../../components/PageFrame.tsx';
+import { OperationsDialog } from '../../features/members/OperationsDialog.tsx';
+import { RemoveFromThreadsDialog } from '../../features/members/RemoveFromThreadsDialog.tsx';
+import { normalizeUsername } from '../../lib/username.ts';
+import { GroupField } from '../../features/users/GroupField.tsx';
+import { UserThreadList, type ThreadRemovalRequest } from '../../features/users/UserThreadList.tsx';
+
+const crumbs = [{ label: 'Threads', to: '/threads' }];
+
+export function UserThreadsPage() {
+  const username = normalizeUsername(useParams().username ?? '');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const sort: ThreadSort = searchParams.get('sort') === 'asc' ? 'asc' : 'desc';
+  const groupId = searchParams.get('group') || null;
+  const [removal, setRemoval] = useState<ThreadRemovalRequest | null>(null);
+  /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
+  const [shownOperation, setShownOperation] = useState<number | null>(null);
+  /** Removals started here: each starts the list afresh, so that Undo does not bring back a stale selection. */
+  const [removals, setRemovals] = useState(0);
+
+  function updateSearch(name: 'sort' | 'group', value: string | null) {
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  return (
+    <PageFrame title={`Threads of ${username}`} crumbs={crumbs}>
+      <Stack spacing={2}>
+        <GroupField key={groupId} groupId={groupId} onChange={(group) => updateSearch('group', group)} />
+        <UserThreadList
+          key={`${username} ${groupId ?? ''} ${sort} ${removals}`}
+          username={username}
+          groupId={groupId}
+          sort={sort}
+          onSortChange={(next) => updateSearch('sort', next === 'desc' ? null : next)}
+          onRemove={setRemoval}
+        />
+      </Stack>
+      {removal && (
+        <RemoveFromThreadsDialog
+          username={username}
+          threads={removal.threads}
+          scope={removal.scope}
+          groupId={groupId}
+          onStarted={(id) => {
+            setRemoval(null);
+            setRemovals((count) => count + 1);
+            setShownOperation(id);
+          }}
+          onClose={() => setRemoval(null)}
+        />
+      )}
+      {shownOperation !== null && (
+        <OperationsDialog initialId={shownOperation} onClose={() => setShownOperation(null)} />
+      )}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,159 @@
+// "Is alice a member?": answers for one user from the user's threads, and offers Add or Remove accordingly.
+// Loaded on demand: the members page's first bundle is at its budget.
+import { Alert, Button, Stack, Typography } from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type SubmitEvent } from 'react';
+import { useApi } from '../../api/api-context.tsx';
+import { ApiError } from '../../api/api-error.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
+import { normalizeUsername, usernameProblem } from '../../lib/username.ts';
+import { PROBLEM_TEXT } from '../../lib/username-list.ts';
+import { addMembersOperation, launch, removeMembersOperation } from './member-changes.ts';
+import { membershipQuery } from './membership-query.ts';
+import { OperationsDialog } from './OperationsDialog.tsx';
+
+export interface MembershipCheckProps {
+  threadId: string;
+  threadName: string;
+  /** The thread's group when its details are known: the check then reads only that group's threads. */
+  groupId: string | null;
+}
+
+const ENDED = new Set(['finished', 'cancelled', 'stopped']);
+
+export function MembershipCheck({ threadId, threadName, groupId }: MembershipCheckProps) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [asked, setAsked] = useState<string | null>(null);
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  const [shownOperation, setShownOperation] = useState<number | null>(null);
+  const query = membershipQuery(api, { username: asked ?? '', threadId, groupId });
+  const answer = useQuery({ ...query, enabled: asked !== null });
+
+  function check(event: SubmitEvent) {
+    event.preventDefault();
+    const entry = text.trim();
+    const wrong = usernameProblem(entry);
+    if (wrong) {
+      setProblem(`“${entry}” is not a username: ${PROBLEM_TEXT[wrong]}. Enter one username, e.g. alice.`);
+      return;
+    }
+    setProblem(null);
+    const username = normalizeUsername(entry);
+    if (username === asked) void answer.refetch();
+    else setAsked(username);
+  }
+
+  /** Lists and starts a one-user operation, and asks again once it has ended. */
+  function run(label: string, operation: BulkOperation) {
+    const entry = launch(queryClient, { label, threadId, threadName, operation, invalid: [], isUndo: false });
+    const stop = operation.subscribe(() => {
+      if (!ENDED.has(operation.getSnapshot().state)) return;
+      stop();
+      void queryClient.invalidateQueries({ queryKey: query.queryKey });
+    });
+    setShownOperation(entry.id);
+  }
+
+  let result = null;
+  if (asked !== null) {
+    if (answer.isFetching) {
+      result = <Typography role="status">Checking whether {asked} is a member…</Typography>;
+    } else if (answer.error instanceof ApiError && answer.error.status === 404) {
+      result = (
+        <Alert severity="warning" role="status">
+          No user named {asked} exists in this app{groupId ? ` or its group ${groupId}` : ''}. Check the
+          spelling.
+        </Alert>
+      );
+    } else if (answer.error) {
+      result = (
+        <ErrorNotice
+          error={answer.error}
+          what={`whether ${asked} is a member`}
+          onRetry={() => void answer.refetch()}
+        />
+      );
+    } else if (answer.data === true) {
+      result = (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography role="status">{asked} is a member of this thread.</Typography>
+          <Button color="error" onClick={() => setConfirmingRemoval(true)}>
+            Remove {asked}
+          </Button>
+        </Stack>
+      );
+    } else if (answer.data === false) {
+      result = (
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography role="status">{asked} is not a member of this thread.</Typography>
+          <Button
+            onClick={() =>
+              run(`Add ${asked} to ${threadName}`, addMembersOperation(api, queryClient, threadId, [asked]))
+            }
+          >
+            Add {asked}
+          </Button>
+        </Stack>
+      );
+    }
+  }
+
+  return (
+    <Stack spacing={1}>
+      <Stack
+        component="form"
+        direction="row"
+        spacing={1}
+        onSubmit={check}
+        aria-label="Is this user a member?"
+        noValidate
+        sx={{ alignItems: 'flex-start' }}
+      >
+        <TextInput
+          label="Is this user a member?"
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setProblem(null);
+          }}
+          error={problem !== null}
+          helperText={problem ?? undefined}
+          autoComplete="off"
+          sx={{ width: 280 }}
+        />
+        <Button type="submit" variant="outlined">
+          Check
+        </Button>
+      </Stack>
+      {result}
+      {confirmingRemoval && asked !== null && (
+        <ConfirmDialog
+          title={`Remove ${asked} from ${threadName}`}
+          action={`Remove ${asked}`}
+          destructive
+          onConfirm={() => {
+            setConfirmingRemoval(false);
+            run(
+              `Remove ${asked} from ${threadName}`,
+              removeMembersOperation(api, queryClient, threadId, [asked]),
+            );
+          }}
+          onClose={() => setConfirmingRemoval(false)}
+        >
+          <Alert severity="warning">
+            <strong>{asked}</strong> will be removed from <strong>{threadName}</strong>.
+          </Alert>
+        </ConfirmDialog>
+      )}
+      {shownOperation !== null && (
+        <OperationsDialog initialId={shownOperation} onClose={() => setShownOperation(null)} />
+      )}
+    </Stack>
+  );
+}

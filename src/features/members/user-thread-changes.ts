@@ -1,0 +1,132 @@
+// Removing one user from many threads, and its Undo (adding them back), wired to the API, the tab's shared
+// budget, the operations list and the cached lists of every thread it touches.
+import type { QueryClient } from '@tanstack/react-query';
+import type { useApi } from '../../api/api-context.tsx';
+import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-changes.ts';
+import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
+import type { OutcomeStatus } from '../../lib/bulk/outcomes.ts';
+import { addUserToThreads, removeUserFromThreads } from '../../lib/bulk/user-across-threads.ts';
+import { pacerFor } from './call-budget.ts';
+import { hideRemovedMembers, showAddedMembers } from './member-cache.ts';
+import { usersToRetry } from './member-changes.ts';
+import { operations, type OperationEntry } from './operations.ts';
+
+type Api = ReturnType<typeof useApi>;
+
+/** What an operation over one user's threads is about: its items are these threads' ids. */
+export interface AcrossThreads {
+  username: string;
+  /** Each thread's name by id, for the results. */
+  threadNames: ReadonlyMap<string, string>;
+}
+
+export const threadLabel = (across: AcrossThreads, threadId: string) =>
+  `${across.threadNames.get(threadId) ?? 'Thread'} (ID ${threadId})`;
+
+/** Patches each thread's cached member list as its call settles, as a one-thread operation does. */
+function followInCache(
+  operation: BulkOperation,
+  queryClient: QueryClient,
+  username: string,
+  apply: (queryClient: QueryClient, threadId: string, usernames: readonly string[]) => void,
+  ...statuses: OutcomeStatus[]
+): BulkOperation {
+  operation.onBatchSettled((event) => {
+    for (const { username: threadId, outcome } of event.results) {
+      if (statuses.includes(outcome.status)) apply(queryClient, threadId, [username]);
+    }
+  });
+  return operation;
+}
+
+/** After a run: the threads' details (member counts) and the user's lists of threads fetch again. */
+function refreshAfterRun(queryClient: QueryClient, across: AcrossThreads): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({
+      predicate: ({ queryKey: [scope, threadId, part] }) =>
+        scope === 'threads' &&
+        typeof threadId === 'string' &&
+        across.threadNames.has(threadId) &&
+        part !== 'members',
+    }),
+    // The user page's lists of this user's threads (src/features/users keys them so).
+    queryClient.invalidateQueries({ queryKey: ['users', across.username, 'threads'] }),
+  ]);
+}
+
+function run(queryClient: QueryClient, entry: OperationEntry, across: AcrossThreads, runs: Promise<unknown>) {
+  // The engine settles every thread even on errors; a rejection here is a defect, reported rather than lost.
+  runs.finally(() => refreshAfterRun(queryClient, across)).catch(reportError);
+  return entry;
+}
+
+function launchAcrossThreads(
+  queryClient: QueryClient,
+  across: AcrossThreads,
+  { label, operation, isUndo }: { label: string; operation: BulkOperation; isUndo: boolean },
+): OperationEntry {
+  const entry = operations.add({
+    label,
+    threadId: '',
+    threadName: '',
+    operation,
+    invalid: [],
+    isUndo,
+    acrossThreads: across,
+  });
+  return run(queryClient, entry, across, operation.start());
+}
+
+const threadsText = (n: number) => `${new Intl.NumberFormat().format(n)} ${n === 1 ? 'thread' : 'threads'}`;
+
+export function launchRemovalFromThreads(
+  api: Api,
+  queryClient: QueryClient,
+  username: string,
+  threads: readonly { id: string; name: string }[],
+): OperationEntry {
+  const across: AcrossThreads = { username, threadNames: new Map(threads.map((t) => [t.id, t.name])) };
+  const operation = removeUserFromThreads({
+    username,
+    threadIds: [...across.threadNames.keys()],
+    removeFrom: (threadId, usernames) => removeThreadMembers(api, threadId, usernames),
+    pacer: pacerFor('remove'),
+  });
+  return launchAcrossThreads(queryClient, across, {
+    label: `Remove ${username} from ${threadsText(across.threadNames.size)}`,
+    operation: followInCache(operation, queryClient, username, hideRemovedMembers, 'removed', 'not-a-member'),
+    isUndo: false,
+  });
+}
+
+/** Undo: adds the user back to exactly the threads the removal took them out of. */
+export function undoRemovalFromThreads(
+  api: Api,
+  queryClient: QueryClient,
+  removal: OperationEntry,
+  across: AcrossThreads,
+  threadIds: readonly string[],
+): OperationEntry {
+  const { username } = across;
+  operations.markUndone(removal.id);
+  const operation = addUserToThreads({
+    username,
+    threadIds,
+    addTo: (threadId, usernames) => addThreadMembers(api, threadId, usernames),
+    pacer: pacerFor('add'),
+  });
+  return launchAcrossThreads(queryClient, across, {
+    label: `Undo: adding ${username} back to ${threadsText(threadIds.length)}`,
+    operation: followInCache(operation, queryClient, username, showAddedMembers, 'added'),
+    isUndo: true,
+  });
+}
+
+export function retryFailedAcrossThreads(
+  queryClient: QueryClient,
+  entry: OperationEntry,
+  across: AcrossThreads,
+) {
+  const { includesNotSent } = usersToRetry(entry.operation.getSnapshot());
+  run(queryClient, entry, across, entry.operation.retryFailed({ includeNotSent: includesNotSent }));
+}

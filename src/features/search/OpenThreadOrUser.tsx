@@ -1,0 +1,83 @@
+// The app bar's search box: a thread id opens the thread, a username opens the threads that user joined.
+// Plain elements styled with the theme's CSS variables: importing MUI here would split the members page's
+// first bundle into more chunks and push it over its size budget.
+import { useId, useState, type CSSProperties, type SubmitEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { searchTarget } from './search-target.ts';
+
+const inputStyle = (invalid: boolean): CSSProperties => ({
+  width: 240,
+  maxWidth: '40vw',
+  padding: '6px 12px',
+  font: 'inherit',
+  // The page's own colours rather than the bar's, so the placeholder keeps its contrast in both themes.
+  color: 'var(--mui-palette-text-primary)',
+  background: 'var(--mui-palette-background-paper)',
+  border: `2px solid ${invalid ? 'var(--mui-palette-error-main)' : 'transparent'}`,
+  borderRadius: 4,
+});
+
+const problemStyle: CSSProperties = {
+  position: 'absolute',
+  top: '100%',
+  right: 0,
+  zIndex: 1500,
+  width: 360,
+  margin: '8px 0 0',
+  padding: 12,
+  font: 'var(--mui-font-body2)',
+  color: 'var(--mui-palette-text-primary)',
+  background: 'var(--mui-palette-background-paper)',
+  boxShadow: 'var(--mui-shadows-4)',
+  borderRadius: 4,
+};
+
+export function OpenThreadOrUser() {
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = `${useId()}-problem`;
+
+  function open(event: SubmitEvent) {
+    event.preventDefault();
+    const target = searchTarget(text);
+    if (target.kind === 'invalid') {
+      // The typed text stays, so the moderator corrects it rather than typing it again.
+      setProblem(target.message);
+      return;
+    }
+    setProblem(null);
+    setText('');
+    void navigate(target.path);
+  }
+
+  return (
+    <form
+      role="search"
+      aria-label="Open thread or user"
+      onSubmit={open}
+      noValidate
+      style={{ position: 'relative' }}
+    >
+      <input
+        type="search"
+        aria-label="Open thread or user"
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? problemId : undefined}
+        placeholder="Thread ID or username"
+        autoComplete="off"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setProblem(null);
+        }}
+        style={inputStyle(problem !== null)}
+      />
+      {problem && (
+        <p id={problemId} role="alert" style={problemStyle}>
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
