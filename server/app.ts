@@ -1,4 +1,4 @@
-// Composes the server: request log, health, session, the Chat proxy and the static SPA.
+// Composes the server: request log, security headers, health and readiness, session, the Chat proxy and the static SPA.
 import { Hono } from 'hono';
 import { chatErrorResponse } from './chat-error.ts';
 import { createChatProxy, type UpstreamFetch } from './chat-proxy.ts';
@@ -6,7 +6,9 @@ import type { AppTokenProvider } from './credentials.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
 import { requestGuard } from './request-guard.ts';
+import { readiness } from './readiness.ts';
 import { requestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
 
@@ -41,9 +43,11 @@ export function createServerApp({
   const serveSpa = createStaticSpa(distDir);
 
   app.use('*', requestLog(logger));
+  app.use('*', securityHeaders());
   app.use('*', requestGuard(allowedHostnames));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
+  app.get('/readyz', () => readiness(forward));
   app.get('/api/session', (c) => c.json(sessionInfo(config), 200, { 'cache-control': 'no-store' }));
 
   app.all('/api/chat', (c) => forward(c.req.raw, rawRequestTarget(c.req.raw, c.env)));

@@ -120,7 +120,7 @@ export function createChatProxy({
     // Defence in depth: the allow-list already guarantees this, but the token must never leave for elsewhere.
     if (url.origin !== upstreamOrigin) return notForwarded(method, target);
 
-    const headers = new Headers({ authorization: `Bearer ${tokenProvider.token()}` });
+    const headers = new Headers();
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = request.headers.get(name);
       if (value !== null) headers.set(name, value);
@@ -135,17 +135,36 @@ export function createChatProxy({
     const onClientAbort = (): void => controller.abort(new ClientGone());
     request.signal.addEventListener('abort', onClientAbort, { once: true });
     try {
-      const upstreamRequest = new Request(url, {
-        method,
-        headers,
-        body: body === undefined ? null : new Blob([body]),
-        signal: controller.signal,
-        // A redirect would carry the token to a URL the allow-list never saw.
-        redirect: 'manual',
-      });
-      const response = await untilAborted(fetch(upstreamRequest), controller.signal);
-      // Buffer within the time limit: a stalled body must end in a 504, not a hung browser request.
-      const bytes = await untilAborted(response.arrayBuffer(), controller.signal);
+      const send = async (): Promise<[Response, ArrayBuffer]> => {
+        headers.set('authorization', `Bearer ${tokenProvider.token()}`);
+        const upstreamRequest = new Request(url, {
+          method,
+          headers,
+          body: body === undefined ? null : new Blob([body]),
+          signal: controller.signal,
+          // A redirect would carry the token to a URL the allow-list never saw.
+          redirect: 'manual',
+        });
+        const response = await untilAborted(fetch(upstreamRequest), controller.signal);
+        // Buffer within the time limit: a stalled body must end in a 504, not a hung browser request.
+        return [response, await untilAborted(response.arrayBuffer(), controller.signal)];
+      };
+      let [response, bytes] = await send();
+      // The token may have been revoked or the clock skewed: a refused call changed nothing, so a fresh
+      // token and one repeat are safe even for a change. A fixed token cannot be renewed, so it is not retried.
+      if (response.status === 401 && tokenProvider.kind === 'app-certificate') {
+        tokenProvider.invalidate();
+        [response, bytes] = await send();
+      }
+      if (response.status === 401) {
+        // Passed on as it is, the SPA would read it as its own sign-in failing.
+        return chatErrorResponse(
+          502,
+          'bad_gateway',
+          'UpstreamCredentialsRefused',
+          `The Chat API at ${upstream.host} refused the dashboard's credentials; check CHAT_APP_TOKEN or AGORA_APP_ID and AGORA_APP_CERTIFICATE.`,
+        );
+      }
       if (response.status >= 300 && response.status < 400) {
         return chatErrorResponse(
           502,

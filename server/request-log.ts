@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger, LogLevel } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
+import { setResponseHeader } from './response-header.ts';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -30,13 +31,7 @@ export function requestLog(
     // Always our own id: echoing a client-supplied one would let callers forge log correlation.
     const requestId = randomUUID();
     await next();
-    try {
-      c.res.headers.set(REQUEST_ID_HEADER, requestId);
-    } catch {
-      // Some responses (e.g. straight from fetch) have immutable headers: copy, then tag.
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.set(REQUEST_ID_HEADER, requestId);
-    }
+    setResponseHeader(c, REQUEST_ID_HEADER, requestId);
     const status = c.res.status;
     logger.log(levelFor(status), 'request', {
       requestId,

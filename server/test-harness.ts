@@ -106,6 +106,8 @@ export interface HarnessOptions {
   proxy?: ServerAppOptions['proxy'];
   distDir?: string;
   backend?: Partial<ChatBackend>;
+  /** Wraps the real token provider, e.g. to hand out a revoked token first. */
+  tokenProvider?: (real: AppTokenProvider) => AppTokenProvider;
 }
 
 export interface Harness {
@@ -123,13 +125,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const emulator = createEmulator({ seed: 'demo', rateLimit: null, ...options.emulator });
   const exchanges: UpstreamExchange[] = [];
   const logLines: string[] = [];
-  const tokenProvider = recordingProvider(
-    createAppTokenProvider({
-      kind: 'app-certificate',
-      appId: DEMO_APP_ID,
-      appCertificate: DEMO_APP_CERTIFICATE,
-    }),
-  );
+  const realProvider = createAppTokenProvider({
+    kind: 'app-certificate',
+    appId: DEMO_APP_ID,
+    appCertificate: DEMO_APP_CERTIFICATE,
+  });
+  const tokenProvider = recordingProvider(options.tokenProvider?.(realProvider) ?? realProvider);
   const upstream = options.upstreamFetch?.(emulator.fetch) ?? emulator.fetch;
   const config: ChatBackend = {
     backend: 'emulator',
