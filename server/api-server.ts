@@ -1,5 +1,6 @@
 // Start-up shared by `npm start` and `npm run dev`: resolve the Chat backend, then serve the app.
 import { createServerApp } from './app.ts';
+import { openAuditLog } from './audit-file.ts';
 import type { ServerConfig } from './config.ts';
 import { createAppTokenProvider } from './credentials.ts';
 import { startEmbeddedEmulator } from './embedded-emulator.ts';
@@ -47,11 +48,14 @@ export async function startApiServer(
       };
     }
     const tokenProvider = createAppTokenProvider(credentials);
+    const audit = await openAuditLog(config.audit);
+    cleanups.push(() => Promise.resolve(audit.close()));
     const app = createServerApp({
       config: backend,
       tokenProvider,
       fetch,
       logger,
+      audit,
       distDir,
       allowedHostnames: config.allowedHostnames,
     });

@@ -23,8 +23,20 @@ describe('loadConfig', () => {
       port: 8080,
       allowedHostnames: ['localhost', '127.0.0.1', '[::1]'],
       dataDir: '.data',
+      audit: { file: '.data/audit.sqlite', retentionDays: 365 },
       chat: { kind: 'embedded', rateLimit: 100, latency: null, faultRate: 0, controlPort: null },
     });
+  });
+
+  it('reads the audit log settings', () => {
+    expect(loadConfig({ DATA_DIR: '/var/tma', AUDIT_RETENTION_DAYS: '90' }).audit).toEqual({
+      file: '/var/tma/audit.sqlite',
+      retentionDays: 90,
+    });
+    expect(loadConfig({ AUDIT_DB: '/srv/audit.db' }).audit.file).toBe('/srv/audit.db');
+    for (const days of ['0', '-3', 'forever', '1.5']) {
+      expect(errorOf({ AUDIT_RETENTION_DAYS: days }).message).toContain('AUDIT_RETENTION_DAYS');
+    }
   });
 
   it('reads the emulator settings', () => {

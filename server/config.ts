@@ -1,4 +1,5 @@
 // Reads the environment into a typed configuration; a bad setting stops start-up with a message naming it.
+import path from 'node:path';
 
 /** A setting is missing or malformed. The message names the variable and never quotes a secret value. */
 export class ConfigError extends Error {
@@ -41,8 +42,18 @@ export interface ServerConfig {
   /** Names the dashboard may be reached by (Host header); null: any. */
   allowedHostnames: string[] | null;
   dataDir: string;
+  audit: AuditConfig;
   chat: RemoteChatConfig | EmbeddedEmulatorConfig;
 }
+
+export interface AuditConfig {
+  /** SQLite file of the audit log (`:memory:` keeps it only while the server runs). */
+  file: string;
+  /** Calls older than this many days are deleted. */
+  retentionDays: number;
+}
+
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -214,6 +225,17 @@ function parseAllowedHosts(value: string | undefined, host: string): string[] | 
   return LOOPBACK_HOSTNAMES.includes(hostname) ? LOOPBACK_HOSTNAMES : null;
 }
 
+function parseAudit(env: Env, dataDir: string): AuditConfig {
+  const days = read(env, 'AUDIT_RETENTION_DAYS');
+  if (days !== undefined && (!/^\d{1,5}$/.test(days) || Number(days) < 1)) {
+    throw new ConfigError(`AUDIT_RETENTION_DAYS must be a whole number of days, at least 1 (got "${days}").`);
+  }
+  return {
+    file: read(env, 'AUDIT_DB') ?? path.join(dataDir, 'audit.sqlite'),
+    retentionDays: days === undefined ? DEFAULT_AUDIT_RETENTION_DAYS : Number(days),
+  };
+}
+
 export function loadConfig(env: Env): ServerConfig {
   const host = read(env, 'HOST') ?? '127.0.0.1';
   if (/\s|\//.test(host))
@@ -222,6 +244,7 @@ export function loadConfig(env: Env): ServerConfig {
   const port = portText === undefined ? 8080 : parsePort('PORT', portText, 0);
   const dataDir = read(env, 'DATA_DIR') ?? '.data';
   const allowedHostnames = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), host);
+  const audit = parseAudit(env, dataDir);
 
   const chatHost = read(env, 'CHAT_HOST');
   if (chatHost === undefined) {
@@ -232,6 +255,7 @@ export function loadConfig(env: Env): ServerConfig {
       port,
       allowedHostnames,
       dataDir,
+      audit,
       chat: {
         kind: 'embedded',
         rateLimit: parseRateLimit(read(env, 'EMULATOR_RATE_LIMIT')),
@@ -251,6 +275,7 @@ export function loadConfig(env: Env): ServerConfig {
     port,
     allowedHostnames,
     dataDir,
+    audit,
     chat: {
       kind: 'remote',
       host: parseChatHost(chatHost),

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_APP_ID } from '../emulator/emulator.ts';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
 import type { AppTokenProvider } from './credentials.ts';
-import { createHarness, expectNoSecretsLeaked, rememberSecret, type Harness } from './test-harness.ts';
+import { expectNoSecretsLeaked, harnessPool, rememberSecret } from './test-harness.ts';
 
 // A token signed with another certificate: what a revoked or rotated credential looks like to the API.
 const REVOKED = agoraToken.ChatTokenBuilder.buildAppToken(DEMO_APP_ID, 'ab'.repeat(16), 3600);
@@ -29,15 +29,9 @@ const fixedRevoked = (): AppTokenProvider => ({
   invalidate: () => undefined,
 });
 
-const harnesses: Harness[] = [];
-function harnessWith(options: Parameters<typeof createHarness>[0] = {}): Harness {
-  const harness = createHarness(options);
-  harnesses.push(harness);
-  return harness;
-}
-
+const { harnessWith, closeAll } = harnessPool();
 afterAll(() => {
-  for (const harness of harnesses) harness.close();
+  closeAll();
   expectNoSecretsLeaked();
 });
 

@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Logger, LogLevel } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
 import { setResponseHeader } from './response-header.ts';
+import type { ServerEnv } from './server-env.ts';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -25,11 +26,12 @@ function withoutUsernames(path: string): string {
 export function requestLog(
   logger: Logger,
   now: () => number = performance.now.bind(performance),
-): MiddlewareHandler {
+): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const started = now();
     // Always our own id: echoing a client-supplied one would let callers forge log correlation.
     const requestId = randomUUID();
+    c.set('requestId', requestId);
     await next();
     setResponseHeader(c, REQUEST_ID_HEADER, requestId);
     const status = c.res.status;

@@ -6,9 +6,11 @@ import { expect } from 'vitest';
 import { createEmulator, DEMO_APP_CERTIFICATE, DEMO_APP_ID } from '../emulator/emulator.ts';
 import type { Emulator, EmulatorOptions } from '../emulator/emulator.ts';
 import { createServerApp, type ServerAppOptions } from './app.ts';
+import { openAuditStore, type AuditStore } from './audit-store.ts';
 import type { UpstreamFetch } from './chat-proxy.ts';
 import { createAppTokenProvider, type AppTokenProvider } from './credentials.ts';
 import { createLogger } from './logger.ts';
+import type { ServerEnv } from './server-env.ts';
 import type { ChatBackend } from './session-route.ts';
 
 export const UPSTREAM_ORIGIN = 'http://chat.test';
@@ -112,10 +114,12 @@ export interface HarnessOptions {
 
 export interface Harness {
   emulator: Emulator;
-  app: Hono;
+  app: Hono<ServerEnv>;
   config: ChatBackend;
   exchanges: UpstreamExchange[];
   logLines: string[];
+  /** The audit log, in memory. */
+  audit: AuditStore;
   /** Calls the app in-process (the URL is normalised like any Request URL). */
   call(path: string, init?: RequestInit): Promise<ObservedResponse>;
   close(): void;
@@ -140,6 +144,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     credential: 'app-certificate',
     ...options.backend,
   };
+  const audit = openAuditStore(':memory:', { retentionDays: 30 });
   const app = createServerApp({
     config,
     tokenProvider,
@@ -148,6 +153,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       logLines.push(line);
       observe(line);
     }),
+    audit,
     distDir: options.distDir ?? '/nonexistent-dist',
     ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
   });
@@ -157,8 +163,30 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     config,
     exchanges,
     logLines,
+    audit,
     call: async (path, init) => observeResponse(await app.request(path, init)),
-    close: () => emulator.close(),
+    close: () => {
+      audit.close();
+      emulator.close();
+    },
+  };
+}
+
+/** For a test file that needs harnesses with different options: each is closed by `closeAll`. */
+export function harnessPool(): {
+  harnessWith: (options?: HarnessOptions) => Harness;
+  closeAll: () => void;
+} {
+  const harnesses: Harness[] = [];
+  return {
+    harnessWith: (options = {}) => {
+      const harness = createHarness(options);
+      harnesses.push(harness);
+      return harness;
+    },
+    closeAll: () => {
+      for (const harness of harnesses.splice(0)) harness.close();
+    },
   };
 }
 
