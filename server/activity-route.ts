@@ -1,6 +1,7 @@
-// GET /api/activity (entries of the audit log, newest first, filtered) and GET /api/activity/:id (one
-// entry's per-user outcomes).
-import { Hono } from 'hono';
+// GET /api/activity (entries of the audit log, newest first, filtered), GET /api/activity/:id (one
+// entry's per-user outcomes) and GET /api/activity/export.csv (every matching per-user row).
+import { Hono, type Context } from 'hono';
+import { activityCsv } from './activity-csv.ts';
 import type { ActivityFilter, AuditStore } from './audit-store.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import type { ServerEnv } from './server-env.ts';
@@ -52,23 +53,35 @@ function filterFrom(query: (name: string) => string | undefined): ActivityFilter
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
+/** Runs `answer` with the request's filter, or answers 400 naming the malformed parameter. */
+function withFilter(
+  query: (name: string) => string | undefined,
+  answer: (filter: ActivityFilter) => Response,
+): Response {
+  try {
+    return answer(filterFrom(query));
+  } catch (error) {
+    if (error instanceof BadParameter)
+      return badRequest(`${error.message} Correct the filter and try again.`);
+    throw error;
+  }
+}
+
 export function activityRoutes(audit: AuditStore): Hono<ServerEnv> {
   const routes = new Hono<ServerEnv>();
+  const query = (c: Context<ServerEnv>) => (name: string) => c.req.query(name);
 
-  routes.get('/', (c) => {
-    try {
-      const filter = filterFrom((name) => c.req.query(name));
+  routes.get('/export.csv', (c) => withFilter(query(c), (filter) => activityCsv(audit, filter)));
+
+  routes.get('/', (c) =>
+    withFilter(query(c), (filter) => {
       const limitText = checked(c.req.query('limit'), RULES.positive, 'The page size ("limit")');
       const beforeText = checked(c.req.query('before'), RULES.positive, 'The cursor ("before")');
       const limit = Math.min(Number(limitText ?? DEFAULT_ACTIVITY_PAGE), MAX_ACTIVITY_PAGE);
       const page = audit.list(filter, limit, beforeText === undefined ? undefined : Number(beforeText));
       return c.json(page, 200, NO_STORE);
-    } catch (error) {
-      if (error instanceof BadParameter)
-        return badRequest(`${error.message} Correct the filter and try again.`);
-      throw error;
-    }
-  });
+    }),
+  );
 
   routes.get('/:entryId', (c) => {
     const id = c.req.param('entryId');

@@ -64,12 +64,27 @@ export interface ActivityUser {
   time: number;
 }
 
+/** One user's outcome in one call, with the call's facts: a row of the CSV export. */
+export interface AuditRow extends ActivityUser {
+  callId: number;
+  actor: string;
+  role: string;
+  threadId: string;
+  action: AuditAction;
+  operationId: string | null;
+}
+
 export interface AuditStore {
   append(call: AuditCall): void;
   /** Newest first; `before` is a cursor from the previous page. */
   list(filter: ActivityFilter, limit: number, before?: number): ActivityPage;
   /** The per-user outcomes of one entry, in the order they were recorded; null for an unknown id. */
   users(entryId: number): { entry: ActivityEntry; users: ActivityUser[] } | null;
+  /**
+   * Up to `limit` calls' rows, newest first, of the calls before the call id `before`. With a username
+   * filter, only that user's rows. Paged rather than iterated, so an export never holds the database busy.
+   */
+  rows(filter: ActivityFilter, limit: number, before?: number): AuditRow[];
   /** Deletes what is older than the retention; returns the number of calls deleted. */
   prune(): number;
   close(): void;
@@ -279,6 +294,21 @@ export function openAuditStore(
         .all({ entryId });
       const counts = outcomeCounts([row.entry], where, { entryId });
       return { entry: toEntry(row, counts.get(row.entry) ?? {}), users };
+    },
+    rows(filter, limit, before) {
+      const { sql, params } = whereClause(filter);
+      const onlyUser = filter.username === undefined ? '' : 'AND o.username = @username COLLATE NOCASE';
+      return db
+        .prepare<[object], AuditRow>(
+          `SELECT c.id AS callId, c.time, c.actor, c.role, c.thread_id AS threadId, c.action,
+             c.upstream_status AS upstreamStatus, c.request_id AS requestId, c.operation_id AS operationId,
+             o.username, o.outcome
+           FROM (SELECT * FROM audit_calls c WHERE ${sql} ${before === undefined ? '' : 'AND c.id < @before'}
+                 ORDER BY c.id DESC LIMIT @limit) c
+           JOIN audit_outcomes o ON o.call_id = c.id ${onlyUser}
+           ORDER BY c.id DESC, o.position`,
+        )
+        .all({ ...params, limit, ...(before === undefined ? {} : { before }) });
     },
     prune,
     close() {

@@ -128,3 +128,26 @@ describe('audit log of member changes', () => {
     expect((await harness.call('/api/activity/12345')).status).toBe(404);
   });
 });
+
+describe('activity CSV export', () => {
+  it('writes every matching per-user row, newest first, with formula-like cells neutralised', async () => {
+    const harness = harnessWith();
+    await harness.call(membersPath, change('POST', ['user000001', '-user000002'], 'op-1'));
+    await harness.call(membersPath, change('DELETE', ['user000001']));
+    const response = await harness.call('/api/activity/export.csv');
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = response.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'time,actor,role,thread_id,action,username,outcome,upstream_status,request_id,operation_id',
+    );
+    expect(lines.slice(1).map((line) => line.split(',').slice(1, 8))).toEqual([
+      // The add was refused as a whole (the second user does not exist), so there was nobody to remove.
+      ['local', 'moderator', thread, 'remove', 'user000001', 'not-a-member', '200'],
+      ['local', 'moderator', thread, 'add', 'user000001', 'refused', '403'],
+      ['local', 'moderator', thread, 'add', "'-user000002", 'refused', '403'],
+    ]);
+    const onlyOne = await harness.call('/api/activity/export.csv?username=user000001&thread=' + thread);
+    expect(onlyOne.text.trimEnd().split('\r\n')).toHaveLength(3);
+    expect((await harness.call('/api/activity/export.csv?to=soon')).status).toBe(400);
+  });
+});

@@ -151,7 +151,7 @@ export function createChatProxy({
         const upstreamRequest = new Request(url, {
           method,
           headers,
-          body: body === undefined ? null : new Blob([body]),
+          body: body ?? null,
           signal: controller.signal,
           // A redirect would carry the token to a URL the allow-list never saw.
           redirect: 'manual',

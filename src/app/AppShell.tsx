@@ -18,6 +18,9 @@ export function AppShell() {
             <Button component={NavLink} to="/threads" color="inherit">
               Threads
             </Button>
+            <Button component={NavLink} to="/activity" color="inherit">
+              Activity
+            </Button>
           </Box>
           <OperationsButton />
           <BackendIndicator />
