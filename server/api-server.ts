@@ -1,7 +1,8 @@
 // Start-up shared by `npm start` and `npm run dev`: resolve the Chat backend, then serve the app.
+import { readAccounts } from './accounts.ts';
 import { createServerApp } from './app.ts';
 import { openAuditLog } from './audit-file.ts';
-import type { ServerConfig } from './config.ts';
+import { ConfigError, type ServerConfig } from './config.ts';
 import { createAppTokenProvider } from './credentials.ts';
 import { startEmbeddedEmulator } from './embedded-emulator.ts';
 import { listen } from './listen.ts';
@@ -47,6 +48,12 @@ export async function startApiServer(
         credential: 'app-certificate',
       };
     }
+    if (config.auth.mode === 'password' && (await readAccounts(config.auth.usersFile)).length === 0) {
+      throw new ConfigError(
+        `AUTH_MODE=password but ${config.auth.usersFile} holds no accounts, so nobody could sign in. ` +
+          'Create one with: npm run users -- add NAME --role moderator',
+      );
+    }
     const tokenProvider = createAppTokenProvider(credentials);
     const audit = await openAuditLog(config.audit);
     cleanups.push(() => Promise.resolve(audit.close()));
@@ -56,6 +63,7 @@ export async function startApiServer(
       fetch,
       logger,
       audit,
+      auth: config.auth,
       distDir,
       allowedHostnames: config.allowedHostnames,
     });

@@ -3,19 +3,26 @@ import { Hono, type Context } from 'hono';
 import { activityRoutes } from './activity-route.ts';
 import { auditedCall, OPERATION_ID_HEADER, operationIdFrom } from './audit-record.ts';
 import type { AuditStore } from './audit-store.ts';
+import { watchedAccounts } from './accounts.ts';
+import { authRoutes } from './auth-routes.ts';
+import { authenticate, requireModerator } from './authenticate.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import { createChatProxy, type MemberChangeListener, type UpstreamFetch } from './chat-proxy.ts';
+import type { AuthConfig } from './config.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import type { Logger } from './logger.ts';
-import { LOCAL_MODERATOR } from './identity.ts';
 import { rawRequestTarget } from './raw-target.ts';
 import { requestGuard } from './request-guard.ts';
 import { readiness } from './readiness.ts';
 import { requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
+import { createSessionStore } from './sessions.ts';
+import { createSignInThrottle } from './sign-in-throttle.ts';
 import type { ServerEnv } from './server-env.ts';
 import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 export interface ServerAppOptions {
   config: ChatBackend;
@@ -24,6 +31,8 @@ export interface ServerAppOptions {
   logger: Logger;
   /** Where every forwarded add and remove call is recorded before its answer is returned. */
   audit: AuditStore;
+  /** Who may sign in and how; none (loopback, everyone a moderator) by default. */
+  auth?: AuthConfig;
   distDir: string;
   /** Host names the dashboard may be reached by; null (the default) accepts any. */
   allowedHostnames?: readonly string[] | null;
@@ -37,6 +46,7 @@ export function createServerApp({
   fetch,
   logger,
   audit,
+  auth = { mode: 'none' },
   distDir,
   allowedHostnames = null,
   proxy = {},
@@ -53,14 +63,24 @@ export function createServerApp({
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders());
   app.use('*', requestGuard(allowedHostnames));
-  app.use('*', async (c, next) => {
-    c.set('identity', LOCAL_MODERATOR);
-    await next();
-  });
-
+  // Probes answer before sign-in: they reveal nothing and orchestrators do not sign in.
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
   app.get('/readyz', () => readiness(forward));
-  app.get('/api/session', (c) => c.json(sessionInfo(config), 200, { 'cache-control': 'no-store' }));
+
+  const password =
+    auth.mode === 'password'
+      ? {
+          accounts: watchedAccounts(auth.usersFile),
+          sessions: createSessionStore({ lifetimeMs: auth.sessionHours * HOUR_MS }),
+        }
+      : null;
+  app.use('*', authenticate(auth, password));
+  if (auth.mode === 'password' && password !== null) {
+    app.route('/api/auth', authRoutes(password, createSignInThrottle(), logger, auth.sessionHours * HOUR_MS));
+  }
+  app.get('/api/session', (c) =>
+    c.json(sessionInfo(config, auth.mode, c.get('identity')), 200, { 'cache-control': 'no-store' }),
+  );
 
   app.route('/api/activity', activityRoutes(audit));
 
@@ -81,6 +101,7 @@ export function createServerApp({
     };
   const proxyHandler = (c: Context<ServerEnv>) =>
     forward(c.req.raw, rawRequestTarget(c.req.raw, c.env), recordChange(c));
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/api/chat', '/api/chat/*'], requireModerator);
   app.all('/api/chat', proxyHandler);
   app.all('/api/chat/*', proxyHandler);
 

@@ -8,6 +8,7 @@ import type { Emulator, EmulatorOptions } from '../emulator/emulator.ts';
 import { createServerApp, type ServerAppOptions } from './app.ts';
 import { openAuditStore, type AuditStore } from './audit-store.ts';
 import type { UpstreamFetch } from './chat-proxy.ts';
+import type { AuthConfig } from './config.ts';
 import { createAppTokenProvider, type AppTokenProvider } from './credentials.ts';
 import { createLogger } from './logger.ts';
 import type { ServerEnv } from './server-env.ts';
@@ -108,6 +109,7 @@ export interface HarnessOptions {
   proxy?: ServerAppOptions['proxy'];
   distDir?: string;
   backend?: Partial<ChatBackend>;
+  auth?: AuthConfig;
   /** Wraps the real token provider, e.g. to hand out a revoked token first. */
   tokenProvider?: (real: AppTokenProvider) => AppTokenProvider;
 }
@@ -120,8 +122,11 @@ export interface Harness {
   logLines: string[];
   /** The audit log, in memory. */
   audit: AuditStore;
-  /** Calls the app in-process (the URL is normalised like any Request URL). */
-  call(path: string, init?: RequestInit): Promise<ObservedResponse>;
+  /**
+   * Calls the app in-process (the URL is normalised like any Request URL); `from` is the address the
+   * request appears to come from, as the Node adapter would report it.
+   */
+  call(path: string, init?: RequestInit, from?: string): Promise<ObservedResponse>;
   close(): void;
 }
 
@@ -154,6 +159,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       observe(line);
     }),
     audit,
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
     distDir: options.distDir ?? '/nonexistent-dist',
     ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
   });
@@ -164,7 +170,14 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     exchanges,
     logLines,
     audit,
-    call: async (path, init) => observeResponse(await app.request(path, init)),
+    call: async (path, init, from) =>
+      observeResponse(
+        await app.request(
+          path,
+          init,
+          from === undefined ? undefined : { incoming: { url: path, socket: { remoteAddress: from } } },
+        ),
+      ),
     close: () => {
       audit.close();
       emulator.close();
