@@ -1,37 +1,43 @@
-// The frame of every page: app bar with navigation, the backend indicator and the theme toggle.
+// The frame of every page once signed in: app bar with navigation, who is signed in, the backend indicator
+// and the theme toggle.
 import { AppBar, Box, Button, Container, LinearProgress, Toolbar, Typography } from '@mui/material';
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { OperationsButton } from '../features/members/OperationsButton.tsx';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
+import { SessionGate } from '../features/session/SessionGate.tsx';
+import { SignedInUser } from '../features/session/SignedInUser.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
 export function AppShell() {
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="p" noWrap>
-            Thread Members Admin
-          </Typography>
-          <Box component="nav" aria-label="Main" sx={{ flexGrow: 1 }}>
-            <Button component={NavLink} to="/threads" color="inherit">
-              Threads
-            </Button>
-            <Button component={NavLink} to="/activity" color="inherit">
-              Activity
-            </Button>
-          </Box>
-          <OperationsButton />
-          <BackendIndicator />
-          <ThemeToggle />
-        </Toolbar>
-      </AppBar>
-      <Container component="main" sx={{ py: 3, flexGrow: 1 }}>
-        <Suspense fallback={<LinearProgress aria-label="Loading the page" />}>
-          <Outlet />
-        </Suspense>
-      </Container>
-    </Box>
+    <SessionGate>
+      <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <AppBar position="static" elevation={0}>
+          <Toolbar sx={{ gap: 2 }}>
+            <Typography variant="h6" component="p" noWrap>
+              Thread Members Admin
+            </Typography>
+            <Box component="nav" aria-label="Main" sx={{ flexGrow: 1 }}>
+              <Button component={NavLink} to="/threads" color="inherit">
+                Threads
+              </Button>
+              <Button component={NavLink} to="/activity" color="inherit">
+                Activity
+              </Button>
+            </Box>
+            <OperationsButton />
+            <SignedInUser />
+            <BackendIndicator />
+            <ThemeToggle />
+          </Toolbar>
+        </AppBar>
+        <Container component="main" sx={{ py: 3, flexGrow: 1 }}>
+          <Suspense fallback={<LinearProgress aria-label="Loading the page" />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </Box>
+    </SessionGate>
   );
 }
