@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
 import { DEMO_THREADS, demoUsername } from '../emulator/demo-data.ts';
 import { downloaded } from './download.ts';
 import { resetDemoData } from './emulator-control.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
 
 test('the dashboard opens on the thread list and names the backend it talks to', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
 import { protectFormula } from '../src/lib/csv.ts';
 import { downloaded } from './download.ts';

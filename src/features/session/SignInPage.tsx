@@ -35,8 +35,10 @@ export function SignInPage() {
     setProblem(null);
     try {
       await signIn(api, name.trim(), password);
-      // Whatever was loaded before belongs to nobody; start clean as the signed-in user.
-      queryClient.clear();
+      // Whatever was loaded before belongs to nobody; start clean as the signed-in user. Resetting the
+      // session refetches it, which replaces this page with the dashboard.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      await queryClient.resetQueries({ queryKey: ['session'] });
     } catch (error) {
       setProblem(problemOf(error));
       setBusy(false);
