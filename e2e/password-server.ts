@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_APP_CERTIFICATE, DEMO_APP_ID } from '../emulator/emulator.ts';
-import { hashPassword, writeAccounts } from '../server/accounts.ts';
+import { writeAccountsWithPasswords } from '../server/accounts.ts';
 import type { Role } from '../server/identity.ts';
 import { E2E_EMULATOR_CONTROL_PORT, E2E_PASSWORD_PORT } from './ports.ts';
 
@@ -43,16 +43,7 @@ export async function startPasswordServer(accounts: readonly TestAccount[]): Pro
   await rm(DATA_DIR, { recursive: true, force: true });
   await mkdir(DATA_DIR, { recursive: true });
   const usersFile = path.join(DATA_DIR, 'users.json');
-  await writeAccounts(
-    usersFile,
-    await Promise.all(
-      accounts.map(async ({ name, role, password }) => ({
-        name,
-        role,
-        password: await hashPassword(password),
-      })),
-    ),
-  );
+  await writeAccountsWithPasswords(usersFile, accounts);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     env: {
       ...process.env,

@@ -87,6 +87,21 @@ export async function writeAccounts(file: string, accounts: readonly Account[]):
   await rename(temporary, file);
 }
 
+/** Writes accounts given with their passwords in the clear, hashing each: for set-up scripts and tests. */
+export async function writeAccountsWithPasswords(
+  file: string,
+  accounts: readonly { name: string; role: Role; password: string }[],
+): Promise<void> {
+  const hashed = await Promise.all(
+    accounts.map(async ({ name, role, password }) => ({
+      name,
+      role,
+      password: await hashPassword(password),
+    })),
+  );
+  await writeAccounts(file, hashed);
+}
+
 export function findAccount(accounts: readonly Account[], name: string): Account | undefined {
   const wanted = name.toLowerCase();
   return accounts.find((account) => account.name.toLowerCase() === wanted);

@@ -5,6 +5,9 @@ import type { ActivityFilter, AuditRow, AuditStore } from './audit-store.ts';
 /** Calls read per step: enough to stream quickly, few enough that appends are never held up for long. */
 const CALLS_PER_STEP = 500;
 
+/** A UTF-8 byte-order mark, without which Excel reads the file in the system's legacy encoding. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
 const HEADER = [
   'time',
   'actor',
@@ -41,7 +44,7 @@ export function activityCsv(audit: AuditStore, filter: ActivityFilter): Response
     pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(toCsv([HEADER])));
+        controller.enqueue(encoder.encode(BYTE_ORDER_MARK + toCsv([HEADER])));
       }
       const rows = audit.rows(filter, CALLS_PER_STEP, before);
       const last = rows.at(-1);

@@ -36,6 +36,8 @@ export interface ServerAppOptions {
   distDir: string;
   /** Host names the dashboard may be reached by; null (the default) accepts any. */
   allowedHostnames?: readonly string[] | null;
+  /** The clock of sessions and sign-in throttling; tests move it forward. */
+  now?: () => number;
   /** Overrides for tests; production uses the proxy's defaults (15 s, 8 KB). */
   proxy?: { timeoutMs?: number; bodyLimitBytes?: number };
 }
@@ -50,6 +52,7 @@ export function createServerApp({
   distDir,
   allowedHostnames = null,
   proxy = {},
+  now = Date.now,
 }: ServerAppOptions): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   const forward = createChatProxy({
@@ -71,12 +74,15 @@ export function createServerApp({
     auth.mode === 'password'
       ? {
           accounts: watchedAccounts(auth.usersFile),
-          sessions: createSessionStore({ lifetimeMs: auth.sessionHours * HOUR_MS }),
+          sessions: createSessionStore({ lifetimeMs: auth.sessionHours * HOUR_MS, now }),
         }
       : null;
   app.use('*', authenticate(auth, password));
   if (auth.mode === 'password' && password !== null) {
-    app.route('/api/auth', authRoutes(password, createSignInThrottle(), logger, auth.sessionHours * HOUR_MS));
+    app.route(
+      '/api/auth',
+      authRoutes(password, createSignInThrottle(now), logger, auth.sessionHours * HOUR_MS),
+    );
   }
   app.get('/api/session', (c) =>
     c.json(sessionInfo(config, auth.mode, c.get('identity')), 200, { 'cache-control': 'no-store' }),

@@ -146,6 +146,9 @@ describe('activity CSV export', () => {
       ['local', 'moderator', thread, 'add', 'user000001', 'refused', '403'],
       ['local', 'moderator', thread, 'add', "'-user000002", 'refused', '403'],
     ]);
+    // Decoding as text drops it; the bytes start with the byte-order mark Excel needs to read UTF-8.
+    const raw = new Uint8Array(await (await harness.app.request('/api/activity/export.csv')).arrayBuffer());
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const onlyOne = await harness.call('/api/activity/export.csv?username=user000001&thread=' + thread);
     expect(onlyOne.text.trimEnd().split('\r\n')).toHaveLength(3);
     expect((await harness.call('/api/activity/export.csv?to=soon')).status).toBe(400);

@@ -1,33 +1,28 @@
 // Sign-in and roles as the server enforces them, whatever a page offers: password accounts with sessions,
 // the sign-in proxy's header, and the moderator role for every change.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
 import { hashPassword, readAccounts, writeAccounts } from './accounts.ts';
-import type { AuthConfig } from './config.ts';
+import { signIn, TEST_PROXY_AUTH, testAccounts, withCookie, type TestAccounts } from './auth-test-support.ts';
 import { createSessionStore } from './sessions.ts';
-import { expectNoSecretsLeaked, harnessPool, rememberSecret, type Harness } from './test-harness.ts';
+import { expectNoSecretsLeaked, harnessPool, type Harness } from './test-harness.ts';
 
 const { harnessWith, closeAll } = harnessPool();
-let folder: string;
-let usersFile: string;
 const PASSWORDS = { ann: 'ann-has-a-long-password', vic: 'vic-has-a-long-password' };
-for (const secret of Object.values(PASSWORDS)) rememberSecret(secret);
+let accounts: TestAccounts;
+let usersFile: string;
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(tmpdir(), 'tma-auth-'));
-  usersFile = path.join(folder, 'users.json');
-  await writeAccounts(usersFile, [
-    { name: 'ann', role: 'moderator', password: await hashPassword(PASSWORDS.ann) },
-    { name: 'vic', role: 'viewer', password: await hashPassword(PASSWORDS.vic) },
+  accounts = await testAccounts([
+    { name: 'ann', role: 'moderator', password: PASSWORDS.ann },
+    { name: 'vic', role: 'viewer', password: PASSWORDS.vic },
   ]);
+  usersFile = accounts.usersFile;
 });
 
 afterAll(async () => {
   closeAll();
-  await rm(folder, { recursive: true, force: true });
+  await accounts.remove();
   expectNoSecretsLeaked();
 });
 
@@ -37,33 +32,8 @@ const addLurker: RequestInit = {
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ usernames: [DEMO_USERS.lurker] }),
 };
-const withCookie = (cookie: string, init: RequestInit = {}): RequestInit => ({
-  ...init,
-  headers: { ...(init.headers as Record<string, string> | undefined), cookie },
-});
-
 function passwordHarness(): Harness {
   return harnessWith({ auth: { mode: 'password', usersFile, sessionHours: 12 } });
-}
-
-async function signIn(
-  harness: Harness,
-  name: string,
-  password: string,
-  headers: Record<string, string> = {},
-  from = '10.1.1.1',
-) {
-  const response = await harness.call(
-    '/api/auth/sign-in',
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ name, password }),
-    },
-    from,
-  );
-  const setCookie = response.headers.get('set-cookie') ?? '';
-  return { response, setCookie, cookie: setCookie.split(';')[0] ?? '' };
 }
 
 describe('AUTH_MODE=password', () => {
@@ -88,7 +58,9 @@ describe('AUTH_MODE=password', () => {
     const session = await harness.call('/api/session', withCookie(cookie));
     expect(session.json).toMatchObject({ auth: 'password', user: { name: 'ann', role: 'moderator' } });
 
-    const behindTls = await signIn(harness, 'ann', PASSWORDS.ann, { 'x-forwarded-proto': 'https' });
+    const behindTls = await signIn(harness, 'ann', PASSWORDS.ann, {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(behindTls.setCookie).toContain('; Secure');
   });
 
@@ -115,8 +87,8 @@ describe('AUTH_MODE=password', () => {
 
   it('refuses a wrong password or an unknown name alike, and a forged session', async () => {
     const harness = passwordHarness();
-    const wrong = await signIn(harness, 'ann', 'not-the-password', {}, '10.2.2.2');
-    const unknown = await signIn(harness, 'nobody', 'not-the-password', {}, '10.2.2.3');
+    const wrong = await signIn(harness, 'ann', 'not-the-password', { from: '10.2.2.2' });
+    const unknown = await signIn(harness, 'nobody', 'not-the-password', { from: '10.2.2.3' });
     for (const { response, setCookie } of [wrong, unknown]) {
       expect(response.status).toBe(401);
       expect(response.json).toMatchObject({
@@ -131,11 +103,11 @@ describe('AUTH_MODE=password', () => {
   it('slows down repeated failures for a name, even when the right password finally comes', async () => {
     const harness = passwordHarness();
     for (let i = 0; i < 4; i += 1) {
-      expect((await signIn(harness, 'vic', `guess-number-${i}`, {}, `10.3.3.${i}`)).response.status).toBe(
-        401,
-      );
+      expect(
+        (await signIn(harness, 'vic', `guess-number-${i}`, { from: `10.3.3.${i}` })).response.status,
+      ).toBe(401);
     }
-    const throttled = await signIn(harness, 'vic', PASSWORDS.vic, {}, '10.3.3.9');
+    const throttled = await signIn(harness, 'vic', PASSWORDS.vic, { from: '10.3.3.9' });
     expect(throttled.response.status).toBe(429);
     expect(throttled.response.headers.get('retry-after')).toBe('1');
     expect(throttled.response.json).toMatchObject({
@@ -154,7 +126,7 @@ describe('AUTH_MODE=password', () => {
 
   it('ends the sessions of an account whose password changed or that was removed', async () => {
     const harness = passwordHarness();
-    const { cookie } = await signIn(harness, 'vic', PASSWORDS.vic, {}, '10.4.4.4');
+    const { cookie } = await signIn(harness, 'vic', PASSWORDS.vic, { from: '10.4.4.4' });
     const accounts = await readAccounts(usersFile);
     await writeAccounts(
       usersFile,
@@ -184,12 +156,7 @@ describe('sessions', () => {
 });
 
 describe('AUTH_MODE=proxy', () => {
-  const proxy: AuthConfig = {
-    mode: 'proxy',
-    header: 'X-Forwarded-Email',
-    trustedAddresses: ['10.9.9.9'],
-    moderators: ['ann@example.com'],
-  };
+  const proxy = TEST_PROXY_AUTH;
 
   it('believes the header only from the proxy, and refuses everyone else', async () => {
     const harness = harnessWith({ auth: proxy });

@@ -110,6 +110,7 @@ export interface HarnessOptions {
   distDir?: string;
   backend?: Partial<ChatBackend>;
   auth?: AuthConfig;
+  now?: () => number;
   /** Wraps the real token provider, e.g. to hand out a revoked token first. */
   tokenProvider?: (real: AppTokenProvider) => AppTokenProvider;
 }
@@ -160,6 +161,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     }),
     audit,
     ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(options.now === undefined ? {} : { now: options.now }),
     distDir: options.distDir ?? '/nonexistent-dist',
     ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
   });
