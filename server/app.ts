@@ -13,7 +13,7 @@ import type { AppTokenProvider } from './credentials.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
 import { requestGuard } from './request-guard.ts';
-import { readiness } from './readiness.ts';
+import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createSessionStore } from './sessions.ts';
@@ -68,7 +68,7 @@ export function createServerApp({
   app.use('*', requestGuard(allowedHostnames));
   // Probes answer before sign-in: they reveal nothing and orchestrators do not sign in.
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
-  app.get('/readyz', () => readiness(forward));
+  app.get('/readyz', readinessProbe(forward, now));
 
   const password =
     auth.mode === 'password'

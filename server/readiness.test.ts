@@ -56,6 +56,17 @@ describe('readiness', () => {
     });
   });
 
+  it('asks the Chat API at most once per five seconds, however often it is probed', async () => {
+    let now = 0;
+    const harness = harnessWith({ now: () => now });
+    await Promise.all([harness.call('/readyz'), harness.call('/readyz')]);
+    expect((await harness.call('/readyz')).json).toEqual({ status: 'ready' });
+    expect(harness.exchanges).toHaveLength(1);
+    now = 5000;
+    await harness.call('/readyz');
+    expect(harness.exchanges).toHaveLength(2);
+  });
+
   it('is not ready when the API fails', async () => {
     const harness = harnessWith();
     harness.emulator.setFaults({ script: ['before-503'] });

@@ -30,10 +30,27 @@ async function exceptionOf(response: Response): Promise<string | null> {
   return null;
 }
 
-export async function readiness(forward: ChatForward): Promise<Response> {
+/** Probes answer without sign-in, so a flood of them must not spend the app's rate limit on the Chat API. */
+const REUSE_ANSWER_MS = 5000;
+
+type Readiness = { status: 'ready' } | { status: 'not ready'; reason: string };
+
+async function checkReadiness(forward: ChatForward): Promise<Readiness> {
   const response = await forward(new Request(`http://readiness.local${PROBE_TARGET}`), PROBE_TARGET);
-  const headers = { 'cache-control': 'no-store' };
-  if (response.status === 200) return Response.json({ status: 'ready' }, { headers });
-  const reason = reasonFor(response.status, await exceptionOf(response));
-  return Response.json({ status: 'not ready', reason }, { status: 503, headers });
+  if (response.status === 200) return { status: 'ready' };
+  return { status: 'not ready', reason: reasonFor(response.status, await exceptionOf(response)) };
+}
+
+/** Returns the /readyz handler: the Chat API is asked at most once per few seconds. */
+export function readinessProbe(forward: ChatForward, now: () => number = Date.now): () => Promise<Response> {
+  let last: { at: number; answer: Promise<Readiness> } | null = null;
+  return async () => {
+    if (last === null || now() - last.at >= REUSE_ANSWER_MS)
+      last = { at: now(), answer: checkReadiness(forward) };
+    const answer = await last.answer;
+    return Response.json(answer, {
+      status: answer.status === 'ready' ? 200 : 503,
+      headers: { 'cache-control': 'no-store' },
+    });
+  };
 }
