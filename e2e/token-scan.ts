@@ -1,27 +1,31 @@
 // Every spec's `test`: records each response (headers and body) and the final page of every test, and
 // fails the test if any of them holds a Chat app token or the App Certificate.
-import { expect, test as base, type Response } from '@playwright/test';
+import { expect, test as base, type Request } from '@playwright/test';
 import { DEMO_APP_CERTIFICATE } from '../emulator/emulator.ts';
 import { appTokenLeaks } from '../src/lib/app-token-leaks.ts';
 
 export { expect };
 
-async function observed(response: Response): Promise<[string, string]> {
-  const label = `${response.request().method()} ${response.url()} (${response.status()})`;
-  let body = '';
+/** A finished request's response headers and body; read only once the body has fully arrived. */
+async function observed(request: Request): Promise<[string, string]> {
+  const label = `${request.method()} ${request.url()}`;
   try {
-    body = await response.text();
+    const response = await request.response();
+    if (response === null) return [label, ''];
+    const body = await response.text().catch(() => '');
+    return [`${label} (${response.status()})`, `${JSON.stringify(await response.allHeaders())}\n${body}`];
   } catch {
-    // Redirects and aborted requests have no body to read.
+    // The page closed before the response could be read: it reached no one after that.
+    return [label, ''];
   }
-  return [label, `${JSON.stringify(await response.allHeaders())}\n${body}`];
 }
 
 export const test = base.extend<{ tokenScan: undefined }>({
   tokenScan: [
     async ({ page }, use) => {
       const texts: Promise<[string, string]>[] = [];
-      page.on('response', (response) => texts.push(observed(response)));
+      // Requests whose connection dropped (fault injection) never finish and carry no body to scan.
+      page.on('requestfinished', (request) => texts.push(observed(request)));
       await use(undefined);
       texts.push(
         page.content().then(
