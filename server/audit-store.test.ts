@@ -73,6 +73,17 @@ describe('audit store', () => {
     expect(audit.users(999)).toBeNull();
   });
 
+  it('counts a user retried within an operation once, by their last outcome', () => {
+    const audit = store();
+    const lost = { upstreamStatus: null, outcomes: [{ username: 'bob', outcome: 'unknown' as const }] };
+    audit.append(call({ operationId: 'op', ...lost }));
+    audit.append(call({ operationId: 'op', outcomes: [{ username: 'BOB', outcome: 'added' }] }));
+    const [entry] = audit.list({}, 10).entries;
+    expect(entry).toMatchObject({ calls: 2, outcomes: { added: 1 } });
+    // The per-user list keeps both calls: the record of what was tried.
+    expect(audit.users(entry?.id ?? 0)?.users.map((user) => user.outcome)).toEqual(['unknown', 'added']);
+  });
+
   it('keeps operations of different actors apart even when they reuse an operation id', () => {
     const audit = store();
     audit.append(call({ operationId: 'same' }));

@@ -47,6 +47,7 @@ export interface ActivityEntry {
   startedAt: number;
   endedAt: number;
   calls: number;
+  /** Users by their last outcome in the entry. */
   outcomes: Partial<Record<UserOutcome, number>>;
 }
 
@@ -237,10 +238,17 @@ export function openAuditStore(
     if (entryIds.length === 0) return counts;
     const rows = db
       .prepare<[object], { entry: number; outcome: UserOutcome; n: number }>(
-        `SELECT ${ENTRY} AS entry, o.outcome, COUNT(*) AS n
-         FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
-         WHERE ${where} AND ${ENTRY} IN (${entryIds.join(',')})
-         GROUP BY entry, o.outcome`,
+        // A user retried within an operation (a lost answer, then success) counts once, by their last outcome.
+        `SELECT entry, outcome, COUNT(*) AS n FROM (
+           SELECT ${ENTRY} AS entry, o.outcome,
+             ROW_NUMBER() OVER (
+               PARTITION BY ${ENTRY}, lower(o.username) ORDER BY c.id DESC, o.position DESC
+             ) AS latest
+           FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
+           WHERE ${where} AND ${ENTRY} IN (${entryIds.join(',')})
+         )
+         WHERE latest = 1
+         GROUP BY entry, outcome`,
       )
       .all(params);
     for (const row of rows) {
