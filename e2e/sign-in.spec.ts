@@ -39,7 +39,7 @@ test('a moderator signs in, sees who is signed in and may change members, and si
   await expect(page.getByRole('alert')).toHaveText('Wrong name or password. Check both and try again.');
 
   await signIn(page, ann.name, ann.password);
-  await expect(page.getByLabel('Signed in as ann, moderator')).toBeVisible();
+  await expect(page.getByText('Signed in as ann · moderator')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add members' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Remove by list' })).toBeVisible();
 
@@ -56,7 +56,7 @@ test('a viewer browses and exports but is offered no change, and the server refu
 }) => {
   await page.goto('/threads');
   await signIn(page, vic.name, vic.password);
-  await expect(page.getByLabel('Signed in as vic, viewer')).toBeVisible();
+  await expect(page.getByText('Signed in as vic · viewer')).toBeVisible();
   await page.goto(`/threads/${DEMO_THREADS.small}`);
   await expect(page.getByRole('status').filter({ hasText: 'members loaded' })).toHaveText(
     '40 members loaded · end of list',

@@ -24,13 +24,10 @@ export function SignedInUser() {
 
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      <Typography
-        component="p"
-        variant="body2"
-        noWrap
-        aria-label={`Signed in as ${data.user.name}, ${data.user.role}`}
-      >
-        {data.user.name} · {data.user.role}
+      <Typography component="p" variant="body2" noWrap>
+        {data.auth === 'none'
+          ? 'No sign-in: everyone is a moderator'
+          : `Signed in as ${data.user.name} · ${data.user.role}`}
       </Typography>
       {data.auth === 'password' && (
         <Button color="inherit" size="small" onClick={() => void leave()} disabled={signingOut}>
