@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium.ts';
-import { E2E_BASE_URL, E2E_EMULATOR_CONTROL_PORT, E2E_PORT } from './e2e/ports.ts';
+import { E2E_BASE_URL, E2E_EMULATOR_CONTROL_PORT, E2E_PORT, E2E_SERVER_LOG } from './e2e/ports.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -8,6 +8,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  globalTeardown: './e2e/global-teardown.ts',
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: E2E_BASE_URL,
@@ -15,8 +16,9 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
   webServer: {
-    // The real server, as `npm start` runs it, on a port and data folder of the suite's own.
-    command: 'npm start',
+    // The real server, as `npm start` runs it, on a port and data folder of the suite's own; its log is kept
+    // for the token scan after the suite.
+    command: `mkdir -p .data/e2e && npm start | tee ${E2E_SERVER_LOG}`,
     url: `${E2E_BASE_URL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

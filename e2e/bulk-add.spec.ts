@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
 import { DEMO_THREADS, DEMO_USERS, demoUsername } from '../emulator/demo-data.ts';
 import { downloadedResults } from './results-file.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
+import type { Page } from '@playwright/test';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
 import { memberGrid } from './member-grid.ts';

@@ -1,10 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
 
 test('the dashboard opens on the thread list and names the backend it talks to', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL('/threads');
   await expect(page.getByRole('heading', { name: 'Threads', level: 1 })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Backend: Emulator · demo/moderation' })).toBeVisible();
+  // Bound to loopback without sign-in, the top bar says so rather than naming a user.
+  await expect(page.getByText('No sign-in: everyone is a moderator')).toBeVisible();
 });
 
 test('an unknown address says so and offers the way home', async ({ page }) => {

@@ -1,19 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
 import { protectFormula } from '../src/lib/csv.ts';
+import { downloaded } from './download.ts';
 import { clearFaults, threadMembers } from './emulator-control.ts';
 import { memberGrid } from './member-grid.ts';
 
 test.afterEach(clearFaults);
-
-/** Clicks a download button and returns the file's name and text. */
-async function downloaded(page: Page, button: Locator): Promise<{ name: string; text: string }> {
-  const downloading = page.waitForEvent('download');
-  await button.click();
-  const download = await downloading;
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
-}
 
 async function openExport(page: Page): Promise<Locator> {
   await page.goto(`/threads/${DEMO_THREADS.large}`);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
 import { DEMO_MARKUP_THREAD_NAME, DEMO_THREADS } from '../emulator/demo-data.ts';
 import { clearFaults, setFaults, threadMembers } from './emulator-control.ts';
 import { memberGrid, renderedMembers, scrollOneScreen } from './member-grid.ts';

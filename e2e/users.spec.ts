@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './token-scan.ts';
 import { DEMO_OTHER_GROUP_ID, DEMO_THREADS } from '../emulator/demo-data.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
 import { downloadedThreadResults } from './results-file.ts';

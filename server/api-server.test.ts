@@ -45,12 +45,25 @@ describe('startApiServer', () => {
       org: 'demo',
       app: 'moderation',
       credential: 'app-certificate',
+      auth: 'none',
+      user: { name: 'local', role: 'moderator' },
     });
   });
 
   it('keeps the emulator control routes off unless EMULATOR_CONTROL_PORT asks', async () => {
     const response = await fetch(`${server.url}/api/chat/_emulator/token`);
     expect(response.status).toBe(404);
+  });
+
+  it('refuses to start with passwords but no accounts, saying how to create one', async () => {
+    const config = loadConfig({
+      PORT: '0',
+      DATA_DIR: path.join(dataDir, 'no-accounts'),
+      AUTH_MODE: 'password',
+    });
+    await expect(startApiServer(config, { distDir: dataDir, logger })).rejects.toThrow(
+      /holds no accounts.*npm run users -- add NAME --role moderator/,
+    );
   });
 
   it('reports a busy port as a configuration error', async () => {

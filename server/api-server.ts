@@ -1,6 +1,8 @@
 // Start-up shared by `npm start` and `npm run dev`: resolve the Chat backend, then serve the app.
+import { readAccounts } from './accounts.ts';
 import { createServerApp } from './app.ts';
-import type { ServerConfig } from './config.ts';
+import { openAuditLog } from './audit-file.ts';
+import { ConfigError, type ServerConfig } from './config.ts';
 import { createAppTokenProvider } from './credentials.ts';
 import { startEmbeddedEmulator } from './embedded-emulator.ts';
 import { listen } from './listen.ts';
@@ -46,12 +48,22 @@ export async function startApiServer(
         credential: 'app-certificate',
       };
     }
+    if (config.auth.mode === 'password' && (await readAccounts(config.auth.usersFile)).length === 0) {
+      throw new ConfigError(
+        `AUTH_MODE=password but ${config.auth.usersFile} holds no accounts, so nobody could sign in. ` +
+          'Create one with: npm run users -- add NAME --role moderator',
+      );
+    }
     const tokenProvider = createAppTokenProvider(credentials);
+    const audit = await openAuditLog(config.audit);
+    cleanups.push(() => Promise.resolve(audit.close()));
     const app = createServerApp({
       config: backend,
       tokenProvider,
       fetch,
       logger,
+      audit,
+      auth: config.auth,
       distDir,
       allowedHostnames: config.allowedHostnames,
     });

@@ -34,6 +34,8 @@ describe('server app', () => {
       org: 'demo',
       app: 'moderation',
       credential: 'app-certificate',
+      auth: 'none',
+      user: { name: 'local', role: 'moderator' },
     });
   });
 
@@ -55,6 +57,8 @@ describe('server app', () => {
       org: 'org1',
       app: 'app1',
       credential: 'app-token',
+      auth: 'none',
+      user: { name: 'local', role: 'moderator' },
     });
   });
 

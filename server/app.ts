@@ -1,23 +1,43 @@
-// Composes the server: request log, health, session, the Chat proxy and the static SPA.
-import { Hono } from 'hono';
+// Composes the server: request log, security headers, health and readiness, session, the Chat proxy and the static SPA.
+import { Hono, type Context } from 'hono';
+import { activityRoutes } from './activity-route.ts';
+import { auditedCall, OPERATION_ID_HEADER, operationIdFrom } from './audit-record.ts';
+import type { AuditStore } from './audit-store.ts';
+import { watchedAccounts } from './accounts.ts';
+import { authRoutes } from './auth-routes.ts';
+import { authenticate, requireModerator } from './authenticate.ts';
 import { chatErrorResponse } from './chat-error.ts';
-import { createChatProxy, type UpstreamFetch } from './chat-proxy.ts';
+import { createChatProxy, type MemberChangeListener, type UpstreamFetch } from './chat-proxy.ts';
+import type { AuthConfig } from './config.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
 import { requestGuard } from './request-guard.ts';
+import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
+import { createSessionStore } from './sessions.ts';
+import { createSignInThrottle } from './sign-in-throttle.ts';
+import type { ServerEnv } from './server-env.ts';
 import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 export interface ServerAppOptions {
   config: ChatBackend;
   tokenProvider: AppTokenProvider;
   fetch: UpstreamFetch;
   logger: Logger;
+  /** Where every forwarded add and remove call is recorded before its answer is returned. */
+  audit: AuditStore;
+  /** Who may sign in and how; none (loopback, everyone a moderator) by default. */
+  auth?: AuthConfig;
   distDir: string;
   /** Host names the dashboard may be reached by; null (the default) accepts any. */
   allowedHostnames?: readonly string[] | null;
+  /** The clock of sessions and sign-in throttling; tests move it forward. */
+  now?: () => number;
   /** Overrides for tests; production uses the proxy's defaults (15 s, 8 KB). */
   proxy?: { timeoutMs?: number; bodyLimitBytes?: number };
 }
@@ -27,11 +47,14 @@ export function createServerApp({
   tokenProvider,
   fetch,
   logger,
+  audit,
+  auth = { mode: 'none' },
   distDir,
   allowedHostnames = null,
   proxy = {},
-}: ServerAppOptions): Hono {
-  const app = new Hono();
+  now = Date.now,
+}: ServerAppOptions): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
   const forward = createChatProxy({
     upstream: { host: config.host, org: config.org, app: config.app },
     tokenProvider,
@@ -41,13 +64,52 @@ export function createServerApp({
   const serveSpa = createStaticSpa(distDir);
 
   app.use('*', requestLog(logger));
+  app.use('*', securityHeaders());
   app.use('*', requestGuard(allowedHostnames));
-
+  // Probes answer before sign-in: they reveal nothing and orchestrators do not sign in.
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
-  app.get('/api/session', (c) => c.json(sessionInfo(config), 200, { 'cache-control': 'no-store' }));
+  app.get('/readyz', readinessProbe(forward, now));
 
-  app.all('/api/chat', (c) => forward(c.req.raw, rawRequestTarget(c.req.raw, c.env)));
-  app.all('/api/chat/*', (c) => forward(c.req.raw, rawRequestTarget(c.req.raw, c.env)));
+  const password =
+    auth.mode === 'password'
+      ? {
+          accounts: watchedAccounts(auth.usersFile),
+          sessions: createSessionStore({ lifetimeMs: auth.sessionHours * HOUR_MS, now }),
+        }
+      : null;
+  app.use('*', authenticate(auth, password));
+  if (auth.mode === 'password' && password !== null) {
+    app.route(
+      '/api/auth',
+      authRoutes(password, createSignInThrottle(now), logger, auth.sessionHours * HOUR_MS),
+    );
+  }
+  app.get('/api/session', (c) =>
+    c.json(sessionInfo(config, auth.mode, c.get('identity')), 200, { 'cache-control': 'no-store' }),
+  );
+
+  app.route('/api/activity', activityRoutes(audit));
+
+  /** Records a forwarded change with who asked for it, synchronously, so the answer waits for the record. */
+  const recordChange =
+    (c: Context<ServerEnv>): MemberChangeListener =>
+    (change) => {
+      const { name, role } = c.get('identity');
+      audit.append(
+        auditedCall(change, {
+          time: Date.now(),
+          actor: name,
+          role,
+          requestId: c.get('requestId'),
+          operationId: operationIdFrom(c.req.header(OPERATION_ID_HEADER)),
+        }),
+      );
+    };
+  const proxyHandler = (c: Context<ServerEnv>) =>
+    forward(c.req.raw, rawRequestTarget(c.req.raw, c.env), recordChange(c));
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/api/chat', '/api/chat/*'], requireModerator);
+  app.all('/api/chat', proxyHandler);
+  app.all('/api/chat/*', proxyHandler);
 
   app.all('/api/*', (c) =>
     chatErrorResponse(404, 'not_found', 'ApiRouteNotFound', `No API route ${c.req.method} ${c.req.path}.`),

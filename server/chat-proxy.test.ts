@@ -145,9 +145,15 @@ describe('chat proxy: headers', () => {
     expect(exchange.status).toBe(200);
   });
 
-  it('returns only the content type from upstream, plus no-store and its request id', async () => {
+  it('returns only the content type from upstream, plus no-store, its request id and security headers', async () => {
     const response = await harness.call(`/api/chat/thread/${thread}`);
-    expect([...response.headers.keys()].sort()).toEqual(['cache-control', 'content-type', 'x-request-id']);
+    expect([...response.headers.keys()].sort()).toEqual([
+      'cache-control',
+      'content-type',
+      'referrer-policy',
+      'x-content-type-options',
+      'x-request-id',
+    ]);
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });

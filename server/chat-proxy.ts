@@ -1,4 +1,5 @@
 // Forwards allow-listed /api/chat calls to the Chat REST API with the app token; refuses everything else.
+import type { ForwardedMemberChange } from './audit-record.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import { matchChatRoute } from './chat-routes.ts';
 import type { AppTokenProvider } from './credentials.ts';
@@ -65,6 +66,15 @@ function notForwarded(method: string, target: string): Response {
   );
 }
 
+/** Hears of every add or remove call the proxy forwarded, before its answer goes back to the browser. */
+export type MemberChangeListener = (change: ForwardedMemberChange) => void;
+
+export type ChatProxyHandler = (
+  request: Request,
+  rawTarget: string,
+  onMemberChange?: MemberChangeListener,
+) => Promise<Response>;
+
 /**
  * Returns the proxy handler. `rawTarget` is the request target as the client sent it (path and query,
  * before URL normalisation or percent-decoding), so the allow-list judges exactly what arrived.
@@ -75,11 +85,11 @@ export function createChatProxy({
   fetch,
   timeoutMs = DEFAULT_UPSTREAM_TIMEOUT_MS,
   bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES,
-}: ChatProxyOptions): (request: Request, rawTarget: string) => Promise<Response> {
+}: ChatProxyOptions): ChatProxyHandler {
   const base = `${upstream.host}/${upstream.org}/${upstream.app}/`;
   const upstreamOrigin = new URL(upstream.host).origin;
 
-  return async (request, rawTarget) => {
+  return async (request, rawTarget, onMemberChange) => {
     const method = request.method.toUpperCase();
     if (!rawTarget.startsWith(CHAT_PROXY_PREFIX)) return notForwarded(method, '');
     const target = rawTarget.slice(CHAT_PROXY_PREFIX.length);
@@ -121,7 +131,7 @@ export function createChatProxy({
     // Defence in depth: the allow-list already guarantees this, but the token must never leave for elsewhere.
     if (url.origin !== upstreamOrigin) return notForwarded(method, target);
 
-    const headers = new Headers({ authorization: `Bearer ${tokenProvider.token()}` });
+    const headers = new Headers();
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = request.headers.get(name);
       if (value !== null) headers.set(name, value);
@@ -135,18 +145,48 @@ export function createChatProxy({
     const timer = setTimeout(() => controller.abort(new UpstreamTimeout()), timeoutMs);
     const onClientAbort = (): void => controller.abort(new ClientGone());
     request.signal.addEventListener('abort', onClientAbort, { once: true });
+    let reported = false;
     try {
-      const upstreamRequest = new Request(url, {
-        method,
-        headers,
-        body: body === undefined ? null : new Blob([body]),
-        signal: controller.signal,
-        // A redirect would carry the token to a URL the allow-list never saw.
-        redirect: 'manual',
-      });
-      const response = await untilAborted(fetch(upstreamRequest), controller.signal);
-      // Buffer within the time limit: a stalled body must end in a 504, not a hung browser request.
-      const bytes = await untilAborted(response.arrayBuffer(), controller.signal);
+      const send = async (): Promise<[Response, ArrayBuffer]> => {
+        headers.set('authorization', `Bearer ${tokenProvider.token()}`);
+        const upstreamRequest = new Request(url, {
+          method,
+          headers,
+          body: body ?? null,
+          signal: controller.signal,
+          // A redirect would carry the token to a URL the allow-list never saw.
+          redirect: 'manual',
+        });
+        const response = await untilAborted(fetch(upstreamRequest), controller.signal);
+        // Buffer within the time limit: a stalled body must end in a 504, not a hung browser request.
+        return [response, await untilAborted(response.arrayBuffer(), controller.signal)];
+      };
+      let [response, bytes] = await send();
+      // The token may have been revoked or the clock skewed: a refused call changed nothing, so a fresh
+      // token and one repeat are safe even for a change. A fixed token cannot be renewed, so it is not retried.
+      if (response.status === 401 && tokenProvider.kind === 'app-certificate') {
+        tokenProvider.invalidate();
+        [response, bytes] = await send();
+      }
+      // Only the two member endpoints carry a body.
+      if (body !== undefined) {
+        reported = true;
+        onMemberChange?.({
+          method,
+          path: route.path,
+          body,
+          upstream: { status: response.status, body: bytes },
+        });
+      }
+      if (response.status === 401) {
+        // Passed on as it is, the SPA would read it as its own sign-in failing.
+        return chatErrorResponse(
+          502,
+          'bad_gateway',
+          'UpstreamCredentialsRefused',
+          `The Chat API at ${upstream.host} refused the dashboard's credentials; check CHAT_APP_TOKEN or AGORA_APP_ID and AGORA_APP_CERTIFICATE.`,
+        );
+      }
       if (response.status >= 300 && response.status < 400) {
         return chatErrorResponse(
           502,
@@ -166,6 +206,10 @@ export function createChatProxy({
         headers: responseHeaders,
       });
     } catch (error) {
+      // A listener that failed (the audit log could not be written) is the server's failure, not the API's.
+      if (reported) throw error;
+      // The call left: whether it was applied is unknown, and that too is recorded.
+      if (body !== undefined) onMemberChange?.({ method, path: route.path, body, upstream: null });
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
       if (reason instanceof UpstreamTimeout) {
         const timedOut = chatErrorResponse(

@@ -23,8 +23,21 @@ describe('loadConfig', () => {
       port: 8080,
       allowedHostnames: ['localhost', '127.0.0.1', '[::1]'],
       dataDir: '.data',
+      audit: { file: '.data/audit.sqlite', retentionDays: 365 },
+      auth: { mode: 'none' },
       chat: { kind: 'embedded', rateLimit: 100, latency: null, faultRate: 0, controlPort: null },
     });
+  });
+
+  it('reads the audit log settings', () => {
+    expect(loadConfig({ DATA_DIR: '/var/tma', AUDIT_RETENTION_DAYS: '90' }).audit).toEqual({
+      file: '/var/tma/audit.sqlite',
+      retentionDays: 90,
+    });
+    expect(loadConfig({ AUDIT_DB: '/srv/audit.db' }).audit.file).toBe('/srv/audit.db');
+    for (const days of ['0', '-3', 'forever', '1.5']) {
+      expect(errorOf({ AUDIT_RETENTION_DAYS: days }).message).toContain('AUDIT_RETENTION_DAYS');
+    }
   });
 
   it('reads the emulator settings', () => {
@@ -124,8 +137,54 @@ describe('loadConfig', () => {
       'admin.example.com',
       'localhost',
     ]);
-    expect(loadConfig({ HOST: '0.0.0.0' }).allowedHostnames).toBeNull();
+    expect(loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'password' }).allowedHostnames).toBeNull();
     expect(errorOf({ ALLOWED_HOSTS: 'a b' }).message).toMatch(/ALLOWED_HOSTS/);
+  });
+
+  it('refuses to start without sign-in where other machines can reach the server, saying why', () => {
+    for (const host of ['0.0.0.0', '192.168.1.20', 'admin.example.com', '::']) {
+      const message = errorOf({ HOST: host }).message;
+      expect(message).toContain('AUTH_MODE');
+      expect(message).toContain('everyone who can reach the server a moderator');
+    }
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2']) {
+      expect(loadConfig({ HOST: host }).auth).toEqual({ mode: 'none' });
+    }
+  });
+
+  it('reads the sign-in proxy settings', () => {
+    expect(
+      loadConfig({
+        HOST: '0.0.0.0',
+        AUTH_MODE: 'proxy',
+        AUTH_PROXY_ADDRESSES: '10.0.0.5, ::1',
+        MODERATORS: 'Ann@example.com,bob@example.com',
+      }).auth,
+    ).toEqual({
+      mode: 'proxy',
+      header: 'X-Forwarded-Email',
+      trustedAddresses: ['10.0.0.5', '::1'],
+      moderators: ['ann@example.com', 'bob@example.com'],
+    });
+    expect(errorOf({ AUTH_MODE: 'proxy' }).message).toContain('AUTH_PROXY_ADDRESSES is required');
+    expect(errorOf({ AUTH_MODE: 'proxy', AUTH_PROXY_ADDRESSES: 'proxy.internal' }).message).toContain(
+      'IP addresses',
+    );
+    expect(
+      errorOf({ AUTH_MODE: 'proxy', AUTH_PROXY_ADDRESSES: '10.0.0.5', AUTH_PROXY_HEADER: 'a b' }).message,
+    ).toContain('AUTH_PROXY_HEADER');
+  });
+
+  it('reads the password settings, with roles kept per account rather than in MODERATORS', () => {
+    expect(loadConfig({ AUTH_MODE: 'password', DATA_DIR: '/srv/tma', SESSION_HOURS: '8' }).auth).toEqual({
+      mode: 'password',
+      usersFile: '/srv/tma/users.json',
+      sessionHours: 8,
+    });
+    expect(errorOf({ AUTH_MODE: 'password', MODERATORS: 'ann' }).message).toContain('MODERATORS');
+    expect(errorOf({ MODERATORS: 'ann' }).message).toContain('AUTH_MODE');
+    expect(errorOf({ AUTH_MODE: 'password', SESSION_HOURS: '0' }).message).toContain('SESSION_HOURS');
+    expect(errorOf({ AUTH_MODE: 'kerberos' }).message).toContain('"none", "proxy" or "password"');
   });
 
   it('treats empty values as unset', () => {

@@ -1,4 +1,5 @@
 // Reads the environment into a typed configuration; a bad setting stops start-up with a message naming it.
+import path from 'node:path';
 
 /** A setting is missing or malformed. The message names the variable and never quotes a secret value. */
 export class ConfigError extends Error {
@@ -41,8 +42,31 @@ export interface ServerConfig {
   /** Names the dashboard may be reached by (Host header); null: any. */
   allowedHostnames: string[] | null;
   dataDir: string;
+  audit: AuditConfig;
+  auth: AuthConfig;
   chat: RemoteChatConfig | EmbeddedEmulatorConfig;
 }
+
+/**
+ * Who may use the dashboard. `none`: nobody signs in and everyone is a moderator (loopback only). `proxy`:
+ * the company's sign-in proxy names the user in a header; MODERATORS lists who may change membership.
+ * `password`: local accounts in a file, each with its role, managed with `npm run users`.
+ */
+export type AuthConfig =
+  | { mode: 'none' }
+  | { mode: 'proxy'; header: string; trustedAddresses: string[]; moderators: string[] }
+  | { mode: 'password'; usersFile: string; sessionHours: number };
+
+export const DEFAULT_PROXY_HEADER = 'X-Forwarded-Email';
+export const DEFAULT_SESSION_HOURS = 12;
+export interface AuditConfig {
+  /** SQLite file of the audit log (`:memory:` keeps it only while the server runs). */
+  file: string;
+  /** Calls older than this many days are deleted. */
+  retentionDays: number;
+}
+
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -214,6 +238,93 @@ function parseAllowedHosts(value: string | undefined, host: string): string[] | 
   return LOOPBACK_HOSTNAMES.includes(hostname) ? LOOPBACK_HOSTNAMES : null;
 }
 
+function parseAudit(env: Env, dataDir: string): AuditConfig {
+  const days = read(env, 'AUDIT_RETENTION_DAYS');
+  if (days !== undefined && (!/^\d{1,5}$/.test(days) || Number(days) < 1)) {
+    throw new ConfigError(`AUDIT_RETENTION_DAYS must be a whole number of days, at least 1 (got "${days}").`);
+  }
+  return {
+    file: read(env, 'AUDIT_DB') ?? path.join(dataDir, 'audit.sqlite'),
+    retentionDays: days === undefined ? DEFAULT_AUDIT_RETENTION_DAYS : Number(days),
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+}
+
+function parseList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+const ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
+
+function parseAuth(env: Env, host: string, dataDir: string): AuthConfig {
+  const mode = (read(env, 'AUTH_MODE') ?? 'none').toLowerCase();
+  const proxyOnly = ['AUTH_PROXY_HEADER', 'AUTH_PROXY_ADDRESSES', 'MODERATORS'];
+  const passwordOnly = ['USERS_FILE', 'SESSION_HOURS'];
+  if (mode === 'none') {
+    if (!isLoopback(host)) {
+      throw new ConfigError(
+        `AUTH_MODE is "none" (the default), which makes everyone who can reach the server a moderator, but HOST ` +
+          `is ${host}, which other machines can reach. Set AUTH_MODE=proxy or AUTH_MODE=password, or HOST=127.0.0.1.`,
+      );
+    }
+    rejectAll(
+      env,
+      [...proxyOnly, ...passwordOnly],
+      'set but AUTH_MODE is "none": set AUTH_MODE to use them.',
+    );
+    return { mode: 'none' };
+  }
+  if (mode === 'proxy') {
+    rejectAll(env, passwordOnly, 'only used with AUTH_MODE=password.');
+    const header = read(env, 'AUTH_PROXY_HEADER') ?? DEFAULT_PROXY_HEADER;
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(header)) {
+      throw new ConfigError(
+        `AUTH_PROXY_HEADER must be an HTTP header name such as X-Forwarded-Email (got "${header}").`,
+      );
+    }
+    const trustedAddresses = parseList(read(env, 'AUTH_PROXY_ADDRESSES'));
+    if (trustedAddresses.length === 0) {
+      throw new ConfigError(
+        'AUTH_PROXY_ADDRESSES is required with AUTH_MODE=proxy: the IP addresses of the sign-in proxy, comma-separated. ' +
+          'Without it anyone could claim to be anyone by sending the header themselves.',
+      );
+    }
+    const malformed = trustedAddresses.find((address) => !ADDRESS.test(address));
+    if (malformed !== undefined) {
+      throw new ConfigError(`AUTH_PROXY_ADDRESSES must list IP addresses (got "${malformed}").`);
+    }
+    return {
+      mode: 'proxy',
+      header,
+      trustedAddresses,
+      moderators: parseList(read(env, 'MODERATORS')).map((name) => name.toLowerCase()),
+    };
+  }
+  if (mode === 'password') {
+    rejectAll(
+      env,
+      proxyOnly,
+      'only used with AUTH_MODE=proxy (with passwords, roles are stored per account).',
+    );
+    const hours = read(env, 'SESSION_HOURS');
+    if (hours !== undefined && (!/^\d{1,4}$/.test(hours) || Number(hours) < 1)) {
+      throw new ConfigError(`SESSION_HOURS must be a whole number of hours, at least 1 (got "${hours}").`);
+    }
+    return {
+      mode: 'password',
+      usersFile: read(env, 'USERS_FILE') ?? path.join(dataDir, 'users.json'),
+      sessionHours: hours === undefined ? DEFAULT_SESSION_HOURS : Number(hours),
+    };
+  }
+  throw new ConfigError(`AUTH_MODE must be "none", "proxy" or "password" (got "${mode}").`);
+}
+
 export function loadConfig(env: Env): ServerConfig {
   const host = read(env, 'HOST') ?? '127.0.0.1';
   if (/\s|\//.test(host))
@@ -222,6 +333,8 @@ export function loadConfig(env: Env): ServerConfig {
   const port = portText === undefined ? 8080 : parsePort('PORT', portText, 0);
   const dataDir = read(env, 'DATA_DIR') ?? '.data';
   const allowedHostnames = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), host);
+  const audit = parseAudit(env, dataDir);
+  const auth = parseAuth(env, host, dataDir);
 
   const chatHost = read(env, 'CHAT_HOST');
   if (chatHost === undefined) {
@@ -232,6 +345,8 @@ export function loadConfig(env: Env): ServerConfig {
       port,
       allowedHostnames,
       dataDir,
+      audit,
+      auth,
       chat: {
         kind: 'embedded',
         rateLimit: parseRateLimit(read(env, 'EMULATOR_RATE_LIMIT')),
@@ -251,6 +366,8 @@ export function loadConfig(env: Env): ServerConfig {
     port,
     allowedHostnames,
     dataDir,
+    audit,
+    auth,
     chat: {
       kind: 'remote',
       host: parseChatHost(chatHost),

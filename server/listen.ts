@@ -1,7 +1,7 @@
 // Starts a Hono app on a host and port with @hono/node-server and reports the bound address.
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { Env, Hono } from 'hono';
 import { ConfigError } from './config.ts';
 
 export interface Listening {
@@ -19,7 +19,7 @@ function urlFor(host: string, port: number): string {
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 }
 
-export async function listen(app: Hono, host: string, port: number): Promise<Listening> {
+export async function listen<E extends Env>(app: Hono<E>, host: string, port: number): Promise<Listening> {
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

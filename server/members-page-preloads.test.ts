@@ -9,12 +9,13 @@ describe('members page preloads', () => {
     expect(urlsFor('/threads/180000000100001')).toEqual([
       '/api/chat/thread/180000000100001/users?limit=50',
       '/api/chat/thread/180000000100001',
+      '/api/session',
     ]);
   });
 
   it('accepts a trailing slash and ids made of letters, digits, "_" and "-"', () => {
     expect(urlsFor('/threads/aZ_9-x/')[1]).toBe('/api/chat/thread/aZ_9-x');
-    expect(urlsFor(`/threads/${'a'.repeat(64)}`)).toHaveLength(2);
+    expect(urlsFor(`/threads/${'a'.repeat(64)}`)).toHaveLength(3);
   });
 
   it('uses ?limit= when it is an integer from 1 to 50, ignoring ?q=', () => {

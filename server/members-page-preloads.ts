@@ -6,5 +6,10 @@ export function membersPagePreloadUrls(url: URL): string[] {
   const threadId = MEMBERS_PAGE_PATH.exec(url.pathname)?.[1];
   if (threadId === undefined) return [];
   const pageSize = pageSizeFromParam(url.searchParams.get('limit'));
-  return [`/api/chat/thread/${threadId}/users?limit=${pageSize}`, `/api/chat/thread/${threadId}`];
+  // The session decides whether the page shows at all (sign-in, role): it must not wait for the bundle either.
+  return [
+    `/api/chat/thread/${threadId}/users?limit=${pageSize}`,
+    `/api/chat/thread/${threadId}`,
+    '/api/session',
+  ];
 }

@@ -57,6 +57,7 @@ describe('host names', () => {
     tokenProvider: { kind: 'app-token', token: () => 'unused', invalidate: () => undefined },
     fetch: harness.emulator.fetch,
     logger: { log: () => undefined },
+    audit: harness.audit,
     distDir: '/nonexistent-dist',
     allowedHostnames: ['localhost', '127.0.0.1', '[::1]'],
   });

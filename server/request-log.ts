@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Logger, LogLevel } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
+import { setResponseHeader } from './response-header.ts';
+import type { ServerEnv } from './server-env.ts';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -24,19 +26,14 @@ function withoutUsernames(path: string): string {
 export function requestLog(
   logger: Logger,
   now: () => number = performance.now.bind(performance),
-): MiddlewareHandler {
+): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
     const started = now();
     // Always our own id: echoing a client-supplied one would let callers forge log correlation.
     const requestId = randomUUID();
+    c.set('requestId', requestId);
     await next();
-    try {
-      c.res.headers.set(REQUEST_ID_HEADER, requestId);
-    } catch {
-      // Some responses (e.g. straight from fetch) have immutable headers: copy, then tag.
-      c.res = new Response(c.res.body, c.res);
-      c.res.headers.set(REQUEST_ID_HEADER, requestId);
-    }
+    setResponseHeader(c, REQUEST_ID_HEADER, requestId);
     const status = c.res.status;
     logger.log(levelFor(status), 'request', {
       requestId,

@@ -115,13 +115,14 @@ async function servedIndex(target: string): Promise<{ text: string; hints: strin
 }
 
 describe('static SPA: preload hints of the members page', () => {
-  it('starts the first member page and the thread details before the entry script', async () => {
+  it('starts the first member page, the thread details and the session before the entry script', async () => {
     const { text, hints } = await servedIndex('/threads/180000000100001');
     expect(hints).toEqual([
       hint('/api/chat/thread/180000000100001/users?limit=50'),
       hint('/api/chat/thread/180000000100001'),
+      hint('/api/session'),
     ]);
-    expect(text.indexOf(hints[1] ?? '')).toBeLessThan(text.indexOf('<script'));
+    expect(text.indexOf(hints[2] ?? '')).toBeLessThan(text.indexOf('<script'));
     expect(text.replace(hints.join(''), '')).toBe(VITE_INDEX);
   });
 
@@ -154,7 +155,7 @@ describe('static SPA: preload hints of the members page', () => {
       const { text, hints } = await servedIndex(target);
       // Either no hint, or only plain hints of thread t1: nothing from the request is echoed into the page.
       const safe = [5, 50].map((n) => hint(`/api/chat/thread/t1/users?limit=${n}`));
-      safe.push(hint('/api/chat/thread/t1'));
+      safe.push(hint('/api/chat/thread/t1'), hint('/api/session'));
       for (const link of hints) expect(safe, target).toContain(link);
       expect(text.replace(hints.join(''), ''), target).toBe(VITE_INDEX);
       expect(text.match(/<script/g), target).toHaveLength(1);

@@ -6,9 +6,12 @@ import { expect } from 'vitest';
 import { createEmulator, DEMO_APP_CERTIFICATE, DEMO_APP_ID } from '../emulator/emulator.ts';
 import type { Emulator, EmulatorOptions } from '../emulator/emulator.ts';
 import { createServerApp, type ServerAppOptions } from './app.ts';
+import { openAuditStore, type AuditStore } from './audit-store.ts';
 import type { UpstreamFetch } from './chat-proxy.ts';
+import type { AuthConfig } from './config.ts';
 import { createAppTokenProvider, type AppTokenProvider } from './credentials.ts';
 import { createLogger } from './logger.ts';
+import type { ServerEnv } from './server-env.ts';
 import type { ChatBackend } from './session-route.ts';
 
 export const UPSTREAM_ORIGIN = 'http://chat.test';
@@ -106,16 +109,25 @@ export interface HarnessOptions {
   proxy?: ServerAppOptions['proxy'];
   distDir?: string;
   backend?: Partial<ChatBackend>;
+  auth?: AuthConfig;
+  now?: () => number;
+  /** Wraps the real token provider, e.g. to hand out a revoked token first. */
+  tokenProvider?: (real: AppTokenProvider) => AppTokenProvider;
 }
 
 export interface Harness {
   emulator: Emulator;
-  app: Hono;
+  app: Hono<ServerEnv>;
   config: ChatBackend;
   exchanges: UpstreamExchange[];
   logLines: string[];
-  /** Calls the app in-process (the URL is normalised like any Request URL). */
-  call(path: string, init?: RequestInit): Promise<ObservedResponse>;
+  /** The audit log, in memory. */
+  audit: AuditStore;
+  /**
+   * Calls the app in-process (the URL is normalised like any Request URL); `from` is the address the
+   * request appears to come from, as the Node adapter would report it.
+   */
+  call(path: string, init?: RequestInit, from?: string): Promise<ObservedResponse>;
   close(): void;
 }
 
@@ -123,13 +135,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const emulator = createEmulator({ seed: 'demo', rateLimit: null, ...options.emulator });
   const exchanges: UpstreamExchange[] = [];
   const logLines: string[] = [];
-  const tokenProvider = recordingProvider(
-    createAppTokenProvider({
-      kind: 'app-certificate',
-      appId: DEMO_APP_ID,
-      appCertificate: DEMO_APP_CERTIFICATE,
-    }),
-  );
+  const realProvider = createAppTokenProvider({
+    kind: 'app-certificate',
+    appId: DEMO_APP_ID,
+    appCertificate: DEMO_APP_CERTIFICATE,
+  });
+  const tokenProvider = recordingProvider(options.tokenProvider?.(realProvider) ?? realProvider);
   const upstream = options.upstreamFetch?.(emulator.fetch) ?? emulator.fetch;
   const config: ChatBackend = {
     backend: 'emulator',
@@ -139,6 +150,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     credential: 'app-certificate',
     ...options.backend,
   };
+  const audit = openAuditStore(':memory:', { retentionDays: 30 });
   const app = createServerApp({
     config,
     tokenProvider,
@@ -147,6 +159,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       logLines.push(line);
       observe(line);
     }),
+    audit,
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
+    ...(options.now === undefined ? {} : { now: options.now }),
     distDir: options.distDir ?? '/nonexistent-dist',
     ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
   });
@@ -156,8 +171,37 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     config,
     exchanges,
     logLines,
-    call: async (path, init) => observeResponse(await app.request(path, init)),
-    close: () => emulator.close(),
+    audit,
+    call: async (path, init, from) =>
+      observeResponse(
+        await app.request(
+          path,
+          init,
+          from === undefined ? undefined : { incoming: { url: path, socket: { remoteAddress: from } } },
+        ),
+      ),
+    close: () => {
+      audit.close();
+      emulator.close();
+    },
+  };
+}
+
+/** For a test file that needs harnesses with different options: each is closed by `closeAll`. */
+export function harnessPool(): {
+  harnessWith: (options?: HarnessOptions) => Harness;
+  closeAll: () => void;
+} {
+  const harnesses: Harness[] = [];
+  return {
+    harnessWith: (options = {}) => {
+      const harness = createHarness(options);
+      harnesses.push(harness);
+      return harness;
+    },
+    closeAll: () => {
+      for (const harness of harnesses.splice(0)) harness.close();
+    },
   };
 }
 

@@ -63,6 +63,15 @@ export async function requestJson<T>(
   }
 }
 
+/** Runs a request whose body is a file (CSV), turning every kind of failure into an ApiError naming `endpoint`. */
+export async function requestBlob(endpoint: string, send: () => Promise<Response>): Promise<Blob> {
+  try {
+    return await (await send()).blob();
+  } catch (error) {
+    throw await toApiError(endpoint, error);
+  }
+}
+
 async function toApiError(endpoint: string, error: unknown): Promise<ApiError> {
   if (error instanceof HTTPError) {
     const { status, statusText } = error.response;

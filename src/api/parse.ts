@@ -19,3 +19,10 @@ export function asString(value: unknown, what: string): string {
 export function asOptionalString(value: unknown, what: string): string | undefined {
   return value === undefined || value === null ? undefined : asString(value, what);
 }
+
+export function asNumber(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new MalformedResponse(`${what} is not a number`);
+  }
+  return value;
+}

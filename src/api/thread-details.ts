@@ -1,7 +1,7 @@
 // Endpoint 10: a thread's name, owner, parent group, creation time and member count.
 import type { KyInstance } from 'ky';
 import { requestJson } from './http.ts';
-import { MalformedResponse, asRecord, asString } from './parse.ts';
+import { asNumber, asRecord, asString } from './parse.ts';
 
 export interface ThreadDetails {
   id: string;
@@ -11,12 +11,6 @@ export interface ThreadDetails {
   /** Creation time, ms since the epoch. */
   created: number;
   memberCount: number;
-}
-
-function asNumber(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    throw new MalformedResponse(`${what} is not a number`);
-  return value;
 }
 
 export function parseThreadDetails(body: unknown): ThreadDetails {

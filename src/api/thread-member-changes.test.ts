@@ -66,3 +66,16 @@ describe('removeThreadMembers', () => {
     expect(harness.emulator.store.listThreadMembers(thread)).not.toContain(member);
   });
 });
+
+describe('operation id', () => {
+  it('goes with each call, so the audit log groups the calls of one bulk operation', async () => {
+    harness = createDashboardHarness();
+    await addThreadMembers(harness.api, thread, [demoUsername(140001)], { operationId: 'op-1' });
+    await removeThreadMembers(harness.api, thread, [demoUsername(140001)], { operationId: 'op-2' });
+    const { entries } = harness.audit.list({}, 10);
+    expect(entries.map((entry) => [entry.action, entry.operationId])).toEqual([
+      ['remove', 'op-2'],
+      ['add', 'op-1'],
+    ]);
+  });
+});

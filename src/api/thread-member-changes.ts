@@ -16,6 +16,20 @@ function membersPath(threadId: string): string {
   return `chat/thread/${encodeURIComponent(threadId)}/users`;
 }
 
+export interface MemberChangeOptions {
+  signal?: AbortSignal;
+  /** Names the bulk operation a call belongs to, so the audit log shows its calls as one entry. */
+  operationId?: string;
+}
+
+function changeRequest(usernames: readonly string[], { signal, operationId }: MemberChangeOptions) {
+  return {
+    json: { usernames },
+    signal,
+    headers: operationId === undefined ? {} : { 'x-operation-id': operationId },
+  };
+}
+
 export function parseAddMembers(body: unknown): void {
   const data = asRecord(asRecord(body, 'add members').data, 'add members data');
   if (data.status !== 'ok') throw new MalformedResponse('add members data.status is not "ok"');
@@ -38,11 +52,11 @@ export function addThreadMembers(
   api: KyInstance,
   threadId: string,
   usernames: readonly string[],
-  signal?: AbortSignal,
+  options: MemberChangeOptions = {},
 ): Promise<void> {
   return requestJson(
     'adding thread members',
-    () => api.post(membersPath(threadId), { json: { usernames }, signal }),
+    () => api.post(membersPath(threadId), changeRequest(usernames, options)),
     parseAddMembers,
   );
 }
@@ -51,11 +65,11 @@ export function removeThreadMembers(
   api: KyInstance,
   threadId: string,
   usernames: readonly string[],
-  signal?: AbortSignal,
+  options: MemberChangeOptions = {},
 ): Promise<MemberRemoval[]> {
   return requestJson(
     'removing thread members',
-    () => api.delete(membersPath(threadId), { json: { usernames }, signal }),
+    () => api.delete(membersPath(threadId), changeRequest(usernames, options)),
     parseRemoveMembers,
   );
 }

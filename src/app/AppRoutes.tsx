@@ -9,6 +9,9 @@ const ThreadsPage = lazy(async () => ({ default: (await import('./routes/on-dema
 const UserThreadsPage = lazy(async () => ({
   default: (await import('./routes/on-demand.ts')).UserThreadsPage,
 }));
+const ActivityPage = lazy(async () => ({
+  default: (await import('./routes/on-demand.ts')).ActivityPage,
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage.tsx')).NotFoundPage }));
 
 export function AppRoutes() {
@@ -19,6 +22,7 @@ export function AppRoutes() {
         <Route path="threads" element={<ThreadsPage />} />
         <Route path="threads/:threadId" element={<ThreadMembersPage />} />
         <Route path="users/:username" element={<UserThreadsPage />} />
+        <Route path="activity" element={<ActivityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

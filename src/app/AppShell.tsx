@@ -1,10 +1,13 @@
-// The frame of every page: app bar with navigation, the backend indicator and the theme toggle.
-import { keyframes } from '@emotion/react';
+// The frame of every page once signed in: app bar with navigation, the search box, who is signed in, the
+// backend indicator and the theme toggle.
 import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { LoadingBar } from '../components/LoadingBar.tsx';
 import { OperationsButton } from '../features/members/OperationsButton.tsx';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
+import { SessionGate } from '../features/session/SessionGate.tsx';
+import { SignedInUser } from '../features/session/SignedInUser.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
 // On demand, so that the members page's first bundle stays within its budget (see routes/on-demand.ts).
@@ -14,52 +17,36 @@ const OpenThreadOrUser = lazy(async () => ({
 
 export function AppShell() {
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <AppBar position="static" elevation={0}>
-        <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="p" noWrap>
-            Thread Members Admin
-          </Typography>
-          <Box component="nav" aria-label="Main" sx={{ flexGrow: 1 }}>
-            <Button component={NavLink} to="/threads" color="inherit">
-              Threads
-            </Button>
-          </Box>
-          <Suspense>
-            <OpenThreadOrUser />
+    <SessionGate>
+      <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <AppBar position="static" elevation={0}>
+          <Toolbar sx={{ gap: 2 }}>
+            <Typography variant="h6" component="p" noWrap>
+              Thread Members Admin
+            </Typography>
+            <Box component="nav" aria-label="Main" sx={{ flexGrow: 1 }}>
+              <Button component={NavLink} to="/threads" color="inherit">
+                Threads
+              </Button>
+              <Button component={NavLink} to="/activity" color="inherit">
+                Activity
+              </Button>
+            </Box>
+            <Suspense>
+              <OpenThreadOrUser />
+            </Suspense>
+            <OperationsButton />
+            <SignedInUser />
+            <BackendIndicator />
+            <ThemeToggle />
+          </Toolbar>
+        </AppBar>
+        <Container component="main" sx={{ py: 3, flexGrow: 1 }}>
+          <Suspense fallback={<LoadingBar label="Loading the page" />}>
+            <Outlet />
           </Suspense>
-          <OperationsButton />
-          <BackendIndicator />
-          <ThemeToggle />
-        </Toolbar>
-      </AppBar>
-      <Container component="main" sx={{ py: 3, flexGrow: 1 }}>
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
-      </Container>
-    </Box>
-  );
-}
-
-const sweep = keyframes`from { transform: translateX(-100%); } to { transform: translateX(250%); }`;
-
-/** A bar of its own: MUI's LinearProgress would add 2 kB gzipped to the first bundle of every page. */
-function PageLoading() {
-  return (
-    <Box
-      role="progressbar"
-      aria-label="Loading the page"
-      sx={{ height: 4, overflow: 'hidden', bgcolor: 'action.hover' }}
-    >
-      <Box
-        sx={{
-          width: '40%',
-          height: 1,
-          bgcolor: 'primary.main',
-          animation: `${sweep} 1.2s ease-in-out infinite`,
-        }}
-      />
-    </Box>
+        </Container>
+      </Box>
+    </SessionGate>
   );
 }

@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { useApi } from '../api/api-context.tsx';
 import { MEMBERS_PAGE_PATH, pageSizeFromParam } from '../lib/members-page-address.ts';
 import { threadMembersQuery } from '../features/members/member-queries.ts';
+import { sessionQuery } from '../features/session/session-queries.ts';
 import { threadDetailsQuery } from '../features/threads/thread-queries.ts';
 
 const LONGEST_WAIT_MS = 40;
@@ -22,6 +23,7 @@ export async function prefetchFirstPage(
   const loads = Promise.all([
     queryClient.infiniteQuery(threadMembersQuery(api, threadId, pageSize)).catch(ignore),
     queryClient.query(threadDetailsQuery(api, threadId)).catch(ignore),
+    queryClient.query(sessionQuery(api)).catch(ignore),
   ]);
   await Promise.race([loads, new Promise((resolve) => setTimeout(resolve, LONGEST_WAIT_MS))]);
 }

@@ -17,17 +17,30 @@ export interface TextInputProps extends Pick<
   helperText?: ReactNode;
   error?: boolean;
   inputMode?: 'text' | 'numeric' | 'search';
+  /** Keeps the label above the field, for inputs that show their own placeholder (date and time). */
+  shrinkLabel?: boolean;
 }
 
-export function TextInput({ label, helperText, error = false, inputMode, sx, ...input }: TextInputProps) {
+export function TextInput({
+  label,
+  helperText,
+  error = false,
+  inputMode,
+  shrinkLabel,
+  sx,
+  ...input
+}: TextInputProps) {
   const id = useId();
   const helperId = `${id}-helper`;
   return (
     <FormControl size="small" error={error} sx={sx}>
-      <InputLabel htmlFor={id}>{label}</InputLabel>
+      <InputLabel htmlFor={id} {...(shrinkLabel ? { shrink: true } : {})}>
+        {label}
+      </InputLabel>
       <OutlinedInput
         id={id}
         label={label}
+        {...(shrinkLabel ? { notched: true } : {})}
         inputProps={{ inputMode, 'aria-describedby': helperText ? helperId : undefined }}
         {...input}
       />

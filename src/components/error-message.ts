@@ -14,11 +14,11 @@ export function errorMessage(error: unknown, what: string): ErrorMessage {
   switch (true) {
     case error.status === 401:
       return {
-        title: "The Chat API rejected the server's credentials",
-        detail:
-          'The app token of the dashboard server was refused. Ask whoever runs the server to check CHAT_APP_TOKEN, ' +
-          'or AGORA_APP_ID and AGORA_APP_CERTIFICATE.',
+        title: 'You are signed out',
+        detail: `${error.description} Reload the page to sign in again.`,
       };
+    case error.status === 403 && error.code === 'forbidden_role':
+      return { title: 'Your role does not allow this', detail: error.description };
     case error.status === 404:
       return { title: 'Not found', detail: error.description };
     case error.status === 429:

@@ -8,6 +8,7 @@ import { PageFrame } from '../../components/PageFrame.tsx';
 import { isThreadNotFound } from '../../components/error-message.ts';
 import { MemberList } from '../../features/members/MemberList.tsx';
 import { DEFAULT_PAGE_SIZE, pageSizeFromParam } from '../../lib/members-page-address.ts';
+import { useMayChangeMembers } from '../../features/session/session-queries.ts';
 import { ThreadHeader } from '../../features/threads/ThreadHeader.tsx';
 import { threadDetailsQuery } from '../../features/threads/thread-queries.ts';
 
@@ -38,6 +39,7 @@ export function ThreadMembersPage() {
   const pageSize = pageSizeFromParam(searchParams.get('limit'));
   const filter = searchParams.get('q') ?? '';
   const details = useQuery(threadDetailsQuery(useApi(), threadId));
+  const mayChange = useMayChangeMembers();
 
   function updateSearch(name: 'limit' | 'q', value: string | null) {
     setSearchParams(
@@ -64,12 +66,18 @@ export function ThreadMembersPage() {
     <PageFrame title={details.data?.name ?? `Thread ${threadId}`} crumbs={crumbs}>
       <Stack spacing={3}>
         <ThreadHeader threadId={threadId} />
+        {!mayChange && (
+          <Alert severity="info">
+            You are signed in as a viewer: you can browse and export members, but not add or remove them.
+          </Alert>
+        )}
         <Suspense>
           <MembershipCheck
             key={threadId}
             threadId={threadId}
             threadName={details.data?.name ?? `thread ${threadId}`}
             groupId={details.data?.groupId ?? null}
+            mayChange={mayChange}
           />
         </Suspense>
         <MemberList
@@ -82,6 +90,7 @@ export function ThreadMembersPage() {
           totalMembers={details.data?.memberCount}
           threadName={details.data?.name ?? `thread ${threadId}`}
           notFound={notFound}
+          mayChange={mayChange}
         />
       </Stack>
     </PageFrame>

@@ -9,6 +9,7 @@ import type { ThreadSort } from '../../api/threads.ts';
 import { PageFrame } from '../../components/PageFrame.tsx';
 import { OperationsDialog } from '../../features/members/OperationsDialog.tsx';
 import { RemoveFromThreadsDialog } from '../../features/members/RemoveFromThreadsDialog.tsx';
+import { useMayChangeMembers } from '../../features/session/session-queries.ts';
 import { normalizeUsername } from '../../lib/username.ts';
 import { GroupField } from '../../features/users/GroupField.tsx';
 import { UserThreadList, type ThreadRemovalRequest } from '../../features/users/UserThreadList.tsx';
@@ -20,6 +21,7 @@ export function UserThreadsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const sort: ThreadSort = searchParams.get('sort') === 'asc' ? 'asc' : 'desc';
   const groupId = searchParams.get('group') || null;
+  const mayChange = useMayChangeMembers();
   const [removal, setRemoval] = useState<ThreadRemovalRequest | null>(null);
   /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
   const [shownOperation, setShownOperation] = useState<number | null>(null);
@@ -48,7 +50,7 @@ export function UserThreadsPage() {
           groupId={groupId}
           sort={sort}
           onSortChange={(next) => updateSearch('sort', next === 'desc' ? null : next)}
-          onRemove={setRemoval}
+          {...(mayChange ? { onRemove: setRemoval } : {})}
         />
       </Stack>
       {removal && (

@@ -26,6 +26,8 @@ export interface MemberListProps {
   totalMembers: number | undefined;
   /** Shown instead of the list when the thread does not exist. */
   notFound: ReactNode;
+  /** False for a viewer: the add and remove actions are left out (the server refuses them anyway). */
+  mayChange?: boolean;
 }
 
 const count = new Intl.NumberFormat();
@@ -52,6 +54,7 @@ export function MemberList({
   totalMembers,
   threadName,
   notFound,
+  mayChange = true,
 }: MemberListProps) {
   const [adding, setAdding] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -97,20 +100,24 @@ export function MemberList({
         <PageSizeField value={pageSize} onChange={onPageSizeChange} />
       </Stack>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-        <Button variant="contained" onClick={() => setAdding(true)}>
-          Add members
-        </Button>
-        <Button
-          color="error"
-          variant="outlined"
-          disabled={selected.size === 0}
-          onClick={() => setRemoving([...selected])}
-        >
-          Remove selected ({count.format(selected.size)})
-        </Button>
-        <Button color="error" onClick={() => setRemoving([])}>
-          Remove by list
-        </Button>
+        {mayChange && (
+          <>
+            <Button variant="contained" onClick={() => setAdding(true)}>
+              Add members
+            </Button>
+            <Button
+              color="error"
+              variant="outlined"
+              disabled={selected.size === 0}
+              onClick={() => setRemoving([...selected])}
+            >
+              Remove selected ({count.format(selected.size)})
+            </Button>
+            <Button color="error" onClick={() => setRemoving([])}>
+              Remove by list
+            </Button>
+          </>
+        )}
         <Button onClick={() => setExporting(true)}>Export members</Button>
         <SelectionExport threadId={threadId} usernames={selection.inJoinOrder} />
       </Stack>

@@ -20,11 +20,13 @@ export interface MembershipCheckProps {
   threadName: string;
   /** The thread's group when its details are known: the check then reads only that group's threads. */
   groupId: string | null;
+  /** Whether to offer Add or Remove with the answer: not to a viewer. */
+  mayChange: boolean;
 }
 
 const ENDED = new Set(['finished', 'cancelled', 'stopped']);
 
-export function MembershipCheck({ threadId, threadName, groupId }: MembershipCheckProps) {
+export function MembershipCheck({ threadId, threadName, groupId, mayChange }: MembershipCheckProps) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
@@ -83,22 +85,26 @@ export function MembershipCheck({ threadId, threadName, groupId }: MembershipChe
       result = (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Typography role="status">{asked} is a member of this thread.</Typography>
-          <Button color="error" onClick={() => setConfirmingRemoval(true)}>
-            Remove {asked}
-          </Button>
+          {mayChange && (
+            <Button color="error" onClick={() => setConfirmingRemoval(true)}>
+              Remove {asked}
+            </Button>
+          )}
         </Stack>
       );
     } else if (answer.data === false) {
       result = (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Typography role="status">{asked} is not a member of this thread.</Typography>
-          <Button
-            onClick={() =>
-              run(`Add ${asked} to ${threadName}`, addMembersOperation(api, queryClient, threadId, [asked]))
-            }
-          >
-            Add {asked}
-          </Button>
+          {mayChange && (
+            <Button
+              onClick={() =>
+                run(`Add ${asked} to ${threadName}`, addMembersOperation(api, queryClient, threadId, [asked]))
+              }
+            >
+              Add {asked}
+            </Button>
+          )}
         </Stack>
       );
     }

@@ -5,6 +5,7 @@ import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-c
 import { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import type { BatchSettled, OutcomeStatus } from '../../lib/bulk/outcomes.ts';
 import type { BulkSnapshot } from '../../lib/bulk/progress.ts';
+import { newOperationId } from '../../lib/operation-id.ts';
 import { pacerFor } from './call-budget.ts';
 import { hideRemovedMembers, refreshThreadSummary, showAddedMembers } from './member-cache.ts';
 import { operations, type NewOperation, type OperationEntry } from './operations.ts';
@@ -57,10 +58,11 @@ export function addMembersOperation(
   threadId: string,
   usernames: string[],
 ) {
+  const operationId = newOperationId();
   const operation = new BulkOperation({
     kind: 'add',
     usernames,
-    call: (batch) => addThreadMembers(api, threadId, batch),
+    call: (batch) => addThreadMembers(api, threadId, batch, { operationId }),
     pacer: pacerFor('add'),
   });
   inBursts(
@@ -78,10 +80,11 @@ export function removeMembersOperation(
   usernames: readonly string[],
   { wasMember }: { wasMember?: (username: string) => boolean } = {},
 ) {
+  const operationId = newOperationId();
   const operation = new BulkOperation({
     kind: 'remove',
     usernames,
-    call: (batch) => removeThreadMembers(api, threadId, batch),
+    call: (batch) => removeThreadMembers(api, threadId, batch, { operationId }),
     pacer: pacerFor('remove'),
     ...(wasMember ? { wasMember } : {}),
   });

@@ -63,10 +63,11 @@ describe('failures', () => {
     expect(error).toMatchObject({ status: 404, code: 'group_error', description: 'thread not found.' });
   });
 
-  it('maps rejected server credentials to a 401 ApiError', async () => {
+  it('maps rejected server credentials to a 502 ApiError naming them', async () => {
     harness = createDashboardHarness({ appCertificate: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' });
     const error = await walk(createQueryClient(), DEMO_THREADS.small, 50).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(error).toMatchObject({ status: 502, code: 'bad_gateway' });
+    expect(error).toHaveProperty('description', expect.stringContaining('credentials'));
   });
 
   it('retries 5xx answers and timeouts of the Chat API, and does not retry a second time in React Query', async () => {

@@ -6,6 +6,7 @@ import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-c
 import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import type { OutcomeStatus } from '../../lib/bulk/outcomes.ts';
 import { addUserToThreads, removeUserFromThreads } from '../../lib/bulk/user-across-threads.ts';
+import { newOperationId } from '../../lib/operation-id.ts';
 import { pacerFor } from './call-budget.ts';
 import { hideRemovedMembers, showAddedMembers } from './member-cache.ts';
 import { usersToRetry } from './member-changes.ts';
@@ -86,10 +87,12 @@ export function launchRemovalFromThreads(
   threads: readonly { id: string; name: string }[],
 ): OperationEntry {
   const across: AcrossThreads = { username, threadNames: new Map(threads.map((t) => [t.id, t.name])) };
+  // The audit log groups each thread's call under this id (one entry per thread, since it keys by thread too).
+  const operationId = newOperationId();
   const operation = removeUserFromThreads({
     username,
     threadIds: [...across.threadNames.keys()],
-    removeFrom: (threadId, usernames) => removeThreadMembers(api, threadId, usernames),
+    removeFrom: (threadId, usernames) => removeThreadMembers(api, threadId, usernames, { operationId }),
     pacer: pacerFor('remove'),
   });
   return launchAcrossThreads(queryClient, across, {
@@ -108,11 +111,12 @@ export function undoRemovalFromThreads(
   threadIds: readonly string[],
 ): OperationEntry {
   const { username } = across;
+  const operationId = newOperationId();
   operations.markUndone(removal.id);
   const operation = addUserToThreads({
     username,
     threadIds,
-    addTo: (threadId, usernames) => addThreadMembers(api, threadId, usernames),
+    addTo: (threadId, usernames) => addThreadMembers(api, threadId, usernames, { operationId }),
     pacer: pacerFor('add'),
   });
   return launchAcrossThreads(queryClient, across, {

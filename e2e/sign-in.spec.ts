@@ -1,0 +1,80 @@
+import { DEMO_APP_CERTIFICATE } from '../emulator/emulator.ts';
+import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
+import { appTokenLeaks } from '../src/lib/app-token-leaks.ts';
+import { startPasswordServer, PASSWORD_SERVER_URL, type PasswordServer } from './password-server.ts';
+import { expect, test } from './token-scan.ts';
+import type { Page } from '@playwright/test';
+
+const ann = { name: 'ann', role: 'moderator', password: 'ann-signs-in-with-this' } as const;
+const vic = { name: 'vic', role: 'viewer', password: 'vic-signs-in-with-this' } as const;
+
+let server: PasswordServer;
+test.beforeAll(async () => {
+  server = await startPasswordServer([ann, vic]);
+});
+test.afterAll(async () => {
+  await server.stop();
+  // This server's log is not in the suite server's log file: scan it here.
+  const lines = server.output.map((line, i) => [`password server output ${i + 1}`, line] as const);
+  expect(lines.some(([, line]) => line.includes('"msg":"signed in"'))).toBe(true);
+  expect(appTokenLeaks(lines, [DEMO_APP_CERTIFICATE])).toEqual([]);
+});
+
+test.use({ baseURL: PASSWORD_SERVER_URL });
+
+async function signIn(page: Page, name: string, password: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByRole('textbox', { name: 'Name' }).fill(name);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a moderator signs in, sees who is signed in and may change members, and signs out', async ({
+  page,
+}) => {
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await expect(page.getByRole('heading', { name: 'Sign in to Thread Members Admin' })).toBeVisible();
+
+  await signIn(page, ann.name, 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText('Wrong name or password. Check both and try again.');
+
+  await signIn(page, ann.name, ann.password);
+  await expect(page.getByText('Signed in as ann · moderator')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add members' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove by list' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Thread Members Admin' })).toBeVisible();
+  // The session is gone on the server, not only in this page.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in to Thread Members Admin' })).toBeVisible();
+  expect((await page.request.get('/api/session')).status()).toBe(401);
+});
+
+test('a viewer browses and exports but is offered no change, and the server refuses one anyway', async ({
+  page,
+}) => {
+  await page.goto('/threads');
+  await signIn(page, vic.name, vic.password);
+  await expect(page.getByText('Signed in as vic · viewer')).toBeVisible();
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await expect(page.getByRole('status').filter({ hasText: 'members loaded' })).toHaveText(
+    '40 members loaded · end of list',
+  );
+  await expect(page.getByText('You are signed in as a viewer')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export members' })).toBeVisible();
+  for (const name of ['Add members', /^Remove selected/, 'Remove by list']) {
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
+  }
+
+  // What the page does not offer, the server still refuses: the request carries the viewer's cookie.
+  const forced = await page.request.post(`/api/chat/thread/${DEMO_THREADS.small}/users`, {
+    data: { usernames: [DEMO_USERS.lurker] },
+    headers: { origin: PASSWORD_SERVER_URL },
+  });
+  expect(forced.status()).toBe(403);
+  expect(await forced.json()).toMatchObject({ error: 'forbidden_role' });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
+});

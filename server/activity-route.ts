@@ -1,0 +1,102 @@
+// GET /api/activity (entries of the audit log, newest first, filtered), GET /api/activity/:id (one
+// entry's per-user outcomes) and GET /api/activity/export.csv (every matching per-user row).
+import { Hono, type Context } from 'hono';
+import { activityCsv } from './activity-csv.ts';
+import type { ActivityFilter, AuditStore } from './audit-store.ts';
+import { chatErrorResponse } from './chat-error.ts';
+import type { ServerEnv } from './server-env.ts';
+
+export const DEFAULT_ACTIVITY_PAGE = 30;
+const MAX_ACTIVITY_PAGE = 100;
+
+const RULES = {
+  thread: /^[0-9A-Za-z_-]{1,64}$/,
+  username: /^[A-Za-z0-9_.-]{1,64}$/,
+  actor: /^[^\p{Cc}]{1,200}$/u,
+  positive: /^[1-9]\d{0,15}$/,
+} as const;
+
+class BadParameter extends Error {}
+
+function badRequest(message: string): Response {
+  return chatErrorResponse(400, 'illegal_argument', 'IllegalArgumentException', message);
+}
+
+function checked(value: string | undefined, rule: RegExp, what: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!rule.test(value)) throw new BadParameter(`${what} is malformed.`);
+  return value;
+}
+
+function instant(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time))
+    throw new BadParameter(`"${name}" must be a date and time such as 2026-11-30T08:00Z.`);
+  return time;
+}
+
+function filterFrom(query: (name: string) => string | undefined): ActivityFilter {
+  const filter: ActivityFilter = {};
+  const threadId = checked(query('thread'), RULES.thread, 'The thread id');
+  const username = checked(query('username'), RULES.username, 'The username');
+  const actor = checked(query('actor'), RULES.actor, 'The actor');
+  const from = instant(query('from'), 'from');
+  const to = instant(query('to'), 'to');
+  if (threadId !== undefined) filter.threadId = threadId;
+  if (username !== undefined) filter.username = username;
+  if (actor !== undefined) filter.actor = actor;
+  if (from !== undefined) filter.from = from;
+  if (to !== undefined) filter.to = to;
+  return filter;
+}
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+/** Runs `answer` with the request's filter, or answers 400 naming the malformed parameter. */
+function withFilter(
+  query: (name: string) => string | undefined,
+  answer: (filter: ActivityFilter) => Response,
+): Response {
+  try {
+    return answer(filterFrom(query));
+  } catch (error) {
+    if (error instanceof BadParameter)
+      return badRequest(`${error.message} Correct the filter and try again.`);
+    throw error;
+  }
+}
+
+export function activityRoutes(audit: AuditStore): Hono<ServerEnv> {
+  const routes = new Hono<ServerEnv>();
+  const query = (c: Context<ServerEnv>) => (name: string) => c.req.query(name);
+
+  routes.get('/export.csv', (c) => withFilter(query(c), (filter) => activityCsv(audit, filter)));
+
+  routes.get('/', (c) =>
+    withFilter(query(c), (filter) => {
+      const limitText = checked(c.req.query('limit'), RULES.positive, 'The page size ("limit")');
+      const beforeText = checked(c.req.query('before'), RULES.positive, 'The cursor ("before")');
+      const limit = Math.min(Number(limitText ?? DEFAULT_ACTIVITY_PAGE), MAX_ACTIVITY_PAGE);
+      const page = audit.list(filter, limit, beforeText === undefined ? undefined : Number(beforeText));
+      return c.json(page, 200, NO_STORE);
+    }),
+  );
+
+  routes.get('/:entryId', (c) => {
+    const id = c.req.param('entryId');
+    if (!RULES.positive.test(id)) return badRequest('An activity entry id is a positive whole number.');
+    const found = audit.users(Number(id));
+    if (found === null) {
+      return chatErrorResponse(
+        404,
+        'not_found',
+        'ActivityEntryNotFound',
+        `No activity entry ${id}: it may be older than the audit log keeps. Reload the activity page.`,
+      );
+    }
+    return c.json(found, 200, NO_STORE);
+  });
+
+  return routes;
+}

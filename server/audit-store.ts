@@ -1,0 +1,327 @@
+// The audit log: every add or remove call the server forwarded, with its per-user outcome, in SQLite.
+// Append-only: the store offers no update, rows cannot be updated (a trigger refuses), and only the
+// retention prune deletes, and only what is older than the configured number of days.
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+
+export type AuditAction = 'add' | 'remove';
+
+/**
+ * What became of one user in one call. `unknown`: the API answered 5xx or not at all, so the change may
+ * or may not have been applied; `not-applied`: rate limited, certainly not applied.
+ */
+export type UserOutcome = 'added' | 'removed' | 'not-a-member' | 'refused' | 'not-applied' | 'unknown';
+
+export interface AuditCall {
+  /** Milliseconds since the epoch. */
+  time: number;
+  actor: string;
+  role: string;
+  threadId: string;
+  action: AuditAction;
+  /** The Chat API's HTTP status, or null when no answer came (timeout, dropped connection). */
+  upstreamStatus: number | null;
+  requestId: string;
+  /** Groups the calls of one bulk operation; null for a lone call. */
+  operationId: string | null;
+  outcomes: readonly { username: string; outcome: UserOutcome }[];
+}
+
+export interface ActivityFilter {
+  threadId?: string;
+  username?: string;
+  actor?: string;
+  /** Inclusive bounds in milliseconds since the epoch. */
+  from?: number;
+  to?: number;
+}
+
+/** One operation (or lone call) as the activity page lists it. */
+export interface ActivityEntry {
+  id: number;
+  operationId: string | null;
+  action: AuditAction;
+  threadId: string;
+  actor: string;
+  role: string;
+  startedAt: number;
+  endedAt: number;
+  calls: number;
+  /** Users by their last outcome in the entry. */
+  outcomes: Partial<Record<UserOutcome, number>>;
+}
+
+export interface ActivityPage {
+  entries: ActivityEntry[];
+  /** Pass back as `before` for the next (older) page; null at the end. */
+  nextCursor: number | null;
+}
+
+export interface ActivityUser {
+  username: string;
+  outcome: UserOutcome;
+  upstreamStatus: number | null;
+  requestId: string;
+  time: number;
+}
+
+/** One user's outcome in one call, with the call's facts: a row of the CSV export. */
+export interface AuditRow extends ActivityUser {
+  callId: number;
+  actor: string;
+  role: string;
+  threadId: string;
+  action: AuditAction;
+  operationId: string | null;
+}
+
+export interface AuditStore {
+  append(call: AuditCall): void;
+  /** Newest first; `before` is a cursor from the previous page. */
+  list(filter: ActivityFilter, limit: number, before?: number): ActivityPage;
+  /** The per-user outcomes of one entry, in the order they were recorded; null for an unknown id. */
+  users(entryId: number): { entry: ActivityEntry; users: ActivityUser[] } | null;
+  /**
+   * Up to `limit` calls' rows, newest first, of the calls before the call id `before`. With a username
+   * filter, only that user's rows. Paged rather than iterated, so an export never holds the database busy.
+   */
+  rows(filter: ActivityFilter, limit: number, before?: number): AuditRow[];
+  /** Deletes what is older than the retention; returns the number of calls deleted. */
+  prune(): number;
+  close(): void;
+}
+
+export interface AuditStoreOptions {
+  retentionDays: number;
+  now?: () => number;
+}
+
+const DAY_MS = 86_400_000;
+/** Prune this often as well as at start, so a server that runs for months keeps to its retention. */
+const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS audit_calls (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  -- The first call of the same operation (same actor, thread and action); null for the first call itself.
+  entry_id INTEGER,
+  time INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  thread_id TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+  upstream_status INTEGER,
+  request_id TEXT NOT NULL,
+  operation_id TEXT
+);
+CREATE TABLE IF NOT EXISTS audit_outcomes (
+  call_id INTEGER NOT NULL REFERENCES audit_calls (id) ON DELETE CASCADE,
+  -- The username's place in the call's body, so the record keeps the order they were sent in.
+  position INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  PRIMARY KEY (call_id, position)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS audit_calls_time ON audit_calls (time);
+CREATE INDEX IF NOT EXISTS audit_calls_entry ON audit_calls (entry_id);
+CREATE INDEX IF NOT EXISTS audit_calls_operation ON audit_calls (operation_id);
+CREATE INDEX IF NOT EXISTS audit_outcomes_username ON audit_outcomes (username COLLATE NOCASE, call_id);
+CREATE TRIGGER IF NOT EXISTS audit_calls_append_only BEFORE UPDATE ON audit_calls
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_outcomes_append_only BEFORE UPDATE ON audit_outcomes
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
+
+interface EntryRow {
+  entry: number;
+  last: number;
+  operation_id: string | null;
+  action: AuditAction;
+  thread_id: string;
+  actor: string;
+  role: string;
+  started_at: number;
+  ended_at: number;
+  calls: number;
+}
+
+const ENTRY = 'COALESCE(c.entry_id, c.id)';
+const ENTRY_COLUMNS = `${ENTRY} AS entry, MAX(c.id) AS last, c.operation_id, c.action, c.thread_id, c.actor,
+  c.role, MIN(c.time) AS started_at, MAX(c.time) AS ended_at, COUNT(*) AS calls`;
+
+/** The condition each filter adds; parameters are named after the filter's fields. */
+const FILTER_CONDITIONS: Readonly<Record<keyof ActivityFilter, string>> = {
+  threadId: 'c.thread_id = @threadId',
+  actor: 'c.actor = @actor COLLATE NOCASE',
+  // Chat treats usernames case-insensitively, so the search does too.
+  username:
+    'EXISTS (SELECT 1 FROM audit_outcomes u WHERE u.call_id = c.id AND u.username = @username COLLATE NOCASE)',
+  from: 'c.time >= @from',
+  to: 'c.time <= @to',
+};
+
+function whereClause(filter: ActivityFilter): { sql: string; params: Record<string, string | number> } {
+  const params = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
+  const conditions = Object.keys(params).map((name) => FILTER_CONDITIONS[name as keyof ActivityFilter]);
+  return { sql: conditions.length === 0 ? '1' : conditions.join(' AND '), params };
+}
+
+function toEntry(row: EntryRow, outcomes: ActivityEntry['outcomes']): ActivityEntry {
+  return {
+    id: row.entry,
+    operationId: row.operation_id,
+    action: row.action,
+    threadId: row.thread_id,
+    actor: row.actor,
+    role: row.role,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    calls: row.calls,
+    outcomes,
+  };
+}
+
+function openDatabase(file: string): SqliteDatabase {
+  const db = new Database(file);
+  if (file !== ':memory:') {
+    db.pragma('journal_mode = WAL');
+    // The record of a change must survive a crash as surely as the change itself.
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export function openAuditStore(
+  file: string,
+  { retentionDays, now = Date.now }: AuditStoreOptions,
+): AuditStore {
+  const db = openDatabase(file);
+  const firstOfOperation = db.prepare<[string, string, string, string], { id: number }>(
+    `SELECT MIN(id) AS id FROM audit_calls
+     WHERE operation_id = ? AND actor = ? AND thread_id = ? AND action = ? AND entry_id IS NULL`,
+  );
+  const insertCall = db.prepare(
+    `INSERT INTO audit_calls
+       (entry_id, time, actor, role, thread_id, action, upstream_status, request_id, operation_id)
+     VALUES (@entryId, @time, @actor, @role, @threadId, @action, @upstreamStatus, @requestId, @operationId)`,
+  );
+  const insertOutcome = db.prepare(
+    'INSERT INTO audit_outcomes (call_id, position, username, outcome) VALUES (?, ?, ?, ?)',
+  );
+  const deleteOlder = db.prepare('DELETE FROM audit_calls WHERE time < ?');
+
+  const append = db.transaction((call: AuditCall) => {
+    const first =
+      call.operationId === null
+        ? undefined
+        : firstOfOperation.get(call.operationId, call.actor, call.threadId, call.action)?.id;
+    const { lastInsertRowid } = insertCall.run({
+      entryId: first ?? null,
+      time: call.time,
+      actor: call.actor,
+      role: call.role,
+      threadId: call.threadId,
+      action: call.action,
+      upstreamStatus: call.upstreamStatus,
+      requestId: call.requestId,
+      operationId: call.operationId,
+    });
+    call.outcomes.forEach(({ username, outcome }, position) =>
+      insertOutcome.run(lastInsertRowid, position, username, outcome),
+    );
+  });
+
+  const outcomeCounts = (entryIds: number[], where: string, params: object) => {
+    const counts = new Map<number, ActivityEntry['outcomes']>(entryIds.map((id) => [id, {}]));
+    if (entryIds.length === 0) return counts;
+    const rows = db
+      .prepare<[object], { entry: number; outcome: UserOutcome; n: number }>(
+        // A user retried within an operation (a lost answer, then success) counts once, by their last outcome.
+        `SELECT entry, outcome, COUNT(*) AS n FROM (
+           SELECT ${ENTRY} AS entry, o.outcome,
+             ROW_NUMBER() OVER (
+               PARTITION BY ${ENTRY}, lower(o.username) ORDER BY c.id DESC, o.position DESC
+             ) AS latest
+           FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
+           WHERE ${where} AND ${ENTRY} IN (${entryIds.join(',')})
+         )
+         WHERE latest = 1
+         GROUP BY entry, outcome`,
+      )
+      .all(params);
+    for (const row of rows) {
+      const entry = counts.get(row.entry);
+      if (entry !== undefined) entry[row.outcome] = row.n;
+    }
+    return counts;
+  };
+
+  const prune = (): number => deleteOlder.run(now() - retentionDays * DAY_MS).changes;
+  prune();
+  const pruning = setInterval(prune, PRUNE_EVERY_MS);
+  pruning.unref();
+
+  return {
+    append: (call) => append(call),
+    list(filter, limit, before) {
+      const { sql, params } = whereClause(filter);
+      const rows = db
+        .prepare<[object], EntryRow>(
+          `SELECT ${ENTRY_COLUMNS} FROM audit_calls c WHERE ${sql}
+           GROUP BY entry ${before === undefined ? '' : 'HAVING last < @before'}
+           ORDER BY last DESC LIMIT @limit`,
+        )
+        .all({ ...params, limit: limit + 1, ...(before === undefined ? {} : { before }) });
+      const page = rows.slice(0, limit);
+      const counts = outcomeCounts(
+        page.map((row) => row.entry),
+        sql,
+        params,
+      );
+      return {
+        entries: page.map((row) => toEntry(row, counts.get(row.entry) ?? {})),
+        nextCursor: rows.length > limit ? (page.at(-1)?.last ?? null) : null,
+      };
+    },
+    users(entryId) {
+      const where = `${ENTRY} = @entryId`;
+      const row = db
+        .prepare<[object], EntryRow>(
+          `SELECT ${ENTRY_COLUMNS} FROM audit_calls c WHERE ${where} GROUP BY entry`,
+        )
+        .get({ entryId });
+      if (row === undefined) return null;
+      const users = db
+        .prepare<[object], ActivityUser>(
+          `SELECT o.username, o.outcome, c.upstream_status AS upstreamStatus, c.request_id AS requestId, c.time
+           FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
+           WHERE ${where} ORDER BY c.id, o.position`,
+        )
+        .all({ entryId });
+      const counts = outcomeCounts([row.entry], where, { entryId });
+      return { entry: toEntry(row, counts.get(row.entry) ?? {}), users };
+    },
+    rows(filter, limit, before) {
+      const { sql, params } = whereClause(filter);
+      const onlyUser = filter.username === undefined ? '' : 'AND o.username = @username COLLATE NOCASE';
+      return db
+        .prepare<[object], AuditRow>(
+          `SELECT c.id AS callId, c.time, c.actor, c.role, c.thread_id AS threadId, c.action,
+             c.upstream_status AS upstreamStatus, c.request_id AS requestId, c.operation_id AS operationId,
+             o.username, o.outcome
+           FROM (SELECT * FROM audit_calls c WHERE ${sql} ${before === undefined ? '' : 'AND c.id < @before'}
+                 ORDER BY c.id DESC LIMIT @limit) c
+           JOIN audit_outcomes o ON o.call_id = c.id ${onlyUser}
+           ORDER BY c.id DESC, o.position`,
+        )
+        .all({ ...params, limit, ...(before === undefined ? {} : { before }) });
+    },
+    prune,
+    close() {
+      clearInterval(pruning);
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// POST /api/auth/sign-in and /api/auth/sign-out for AUTH_MODE=password.
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { findAccount, verifyPassword } from './accounts.ts';
+import { SESSION_COOKIE, type PasswordAuth } from './authenticate.ts';
+import { chatErrorResponse } from './chat-error.ts';
+import type { Logger } from './logger.ts';
+import { remoteAddress } from './remote-address.ts';
+import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
+import type { ServerEnv } from './server-env.ts';
+import { passwordStamp } from './sessions.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
+
+const SIGN_IN_BODY_LIMIT = 2048;
+
+/** Behind a TLS-terminating proxy the request arrives as http, but the browser's page is https. */
+function overTls(c: Context<ServerEnv>): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+async function credentials(request: Request): Promise<{ name: string; password: string } | null> {
+  const body = await readBodyWithLimit(request, SIGN_IN_BODY_LIMIT);
+  if (body === TOO_LARGE) return null;
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { name, password } = parsed as Record<string, unknown>;
+    return typeof name === 'string' && typeof password === 'string' && name !== '' && password !== ''
+      ? { name: name.trim(), password }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function authRoutes(
+  auth: PasswordAuth,
+  throttle: SignInThrottle,
+  logger: Logger,
+  sessionMs: number,
+): Hono<ServerEnv> {
+  const routes = new Hono<ServerEnv>();
+
+  routes.post('/sign-in', async (c) => {
+    const given = await credentials(c.req.raw);
+    if (given === null) {
+      return chatErrorResponse(
+        400,
+        'illegal_argument',
+        'IllegalArgumentException',
+        'Enter your name and password.',
+      );
+    }
+    const keys = [`name:${given.name.toLowerCase()}`, `address:${remoteAddress(c.env) ?? 'unknown'}`];
+    const waitMs = throttle.waitMs(keys);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      const refusal = chatErrorResponse(
+        429,
+        'too_many_sign_ins',
+        'SignInThrottled',
+        `Too many failed sign-ins for this name or from this address. Wait ${seconds} s, then try again.`,
+      );
+      refusal.headers.set('retry-after', String(seconds));
+      return refusal;
+    }
+    const account = findAccount(await auth.accounts(), given.name);
+    // An unknown name is checked against a decoy hash, so timing does not tell which names exist.
+    if (!(await verifyPassword(given.password, account?.password)) || account === undefined) {
+      throttle.failed(keys);
+      logger.log('warn', 'sign-in refused', { requestId: c.get('requestId') });
+      return chatErrorResponse(
+        401,
+        'sign_in_failed',
+        'SignInFailed',
+        'Wrong name or password. Check both and try again.',
+      );
+    }
+    throttle.succeeded(keys);
+    const session = auth.sessions.create(account.name, passwordStamp(account.password));
+    setCookie(c, SESSION_COOKIE, session.id, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: overTls(c),
+      path: '/',
+      maxAge: Math.floor(sessionMs / 1000),
+    });
+    logger.log('info', 'signed in', {
+      requestId: c.get('requestId'),
+      actor: account.name,
+      role: account.role,
+    });
+    return c.json({ name: account.name, role: account.role }, 200, { 'cache-control': 'no-store' });
+  });
+
+  routes.post('/sign-out', (c) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    if (id !== undefined) auth.sessions.remove(id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: overTls(c), httpOnly: true, sameSite: 'Strict' });
+    return c.body(null, 204);
+  });
+
+  return routes;
+}

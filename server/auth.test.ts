@@ -1,0 +1,193 @@
+// Sign-in and roles as the server enforces them, whatever a page offers: password accounts with sessions,
+// the sign-in proxy's header, and the moderator role for every change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
+import { hashPassword, readAccounts, writeAccounts } from './accounts.ts';
+import { signIn, TEST_PROXY_AUTH, testAccounts, withCookie, type TestAccounts } from './auth-test-support.ts';
+import { createSessionStore } from './sessions.ts';
+import { expectNoSecretsLeaked, harnessPool, type Harness } from './test-harness.ts';
+
+const { harnessWith, closeAll } = harnessPool();
+const PASSWORDS = { ann: 'ann-has-a-long-password', vic: 'vic-has-a-long-password' };
+let accounts: TestAccounts;
+let usersFile: string;
+
+beforeAll(async () => {
+  accounts = await testAccounts([
+    { name: 'ann', role: 'moderator', password: PASSWORDS.ann },
+    { name: 'vic', role: 'viewer', password: PASSWORDS.vic },
+  ]);
+  usersFile = accounts.usersFile;
+});
+
+afterAll(async () => {
+  closeAll();
+  await accounts.remove();
+  expectNoSecretsLeaked();
+});
+
+const membersPath = `/api/chat/thread/${DEMO_THREADS.small}/users`;
+const addLurker: RequestInit = {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ usernames: [DEMO_USERS.lurker] }),
+};
+function passwordHarness(): Harness {
+  return harnessWith({ auth: { mode: 'password', usersFile, sessionHours: 12 } });
+}
+
+describe('AUTH_MODE=password', () => {
+  it('asks for sign-in before any API call, but serves probes', async () => {
+    const harness = passwordHarness();
+    for (const target of ['/api/session', membersPath, '/api/activity']) {
+      const response = await harness.call(target);
+      expect(response.status, target).toBe(401);
+      expect(response.json).toMatchObject({ error: 'sign_in_required' });
+    }
+    expect((await harness.call(membersPath, addLurker)).status).toBe(401);
+    expect((await harness.call('/healthz')).status).toBe(200);
+    expect(harness.exchanges).toHaveLength(0);
+  });
+
+  it('signs in with a session cookie that scripts cannot read and other sites cannot send', async () => {
+    const harness = passwordHarness();
+    const { response, setCookie, cookie } = await signIn(harness, 'ANN', PASSWORDS.ann);
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ name: 'ann', role: 'moderator' });
+    expect(setCookie).toMatch(/^tma_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Strict$/);
+    const session = await harness.call('/api/session', withCookie(cookie));
+    expect(session.json).toMatchObject({ auth: 'password', user: { name: 'ann', role: 'moderator' } });
+
+    const behindTls = await signIn(harness, 'ann', PASSWORDS.ann, {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(behindTls.setCookie).toContain('; Secure');
+  });
+
+  it('records the signed-in moderator as the actor of a change', async () => {
+    const harness = passwordHarness();
+    const { cookie } = await signIn(harness, 'ann', PASSWORDS.ann);
+    expect((await harness.call(membersPath, withCookie(cookie, addLurker))).status).toBe(200);
+    expect(harness.audit.list({}, 1).entries[0]).toMatchObject({ actor: 'ann', role: 'moderator' });
+  });
+
+  it("refuses a viewer's change with 403 before it reaches the Chat API, and lets the viewer browse", async () => {
+    const harness = passwordHarness();
+    const { cookie } = await signIn(harness, 'vic', PASSWORDS.vic);
+    for (const method of ['POST', 'DELETE']) {
+      const response = await harness.call(membersPath, withCookie(cookie, { ...addLurker, method }));
+      expect(response.status).toBe(403);
+      expect(response.json).toMatchObject({ error: 'forbidden_role' });
+    }
+    expect(harness.exchanges).toHaveLength(0);
+    expect(harness.audit.list({}, 10).entries).toEqual([]);
+    expect((await harness.call(membersPath, withCookie(cookie))).status).toBe(200);
+    expect((await harness.call('/api/activity/export.csv', withCookie(cookie))).status).toBe(200);
+  });
+
+  it('refuses a wrong password or an unknown name alike, and a forged session', async () => {
+    const harness = passwordHarness();
+    const wrong = await signIn(harness, 'ann', 'not-the-password', { from: '10.2.2.2' });
+    const unknown = await signIn(harness, 'nobody', 'not-the-password', { from: '10.2.2.3' });
+    for (const { response, setCookie } of [wrong, unknown]) {
+      expect(response.status).toBe(401);
+      expect(response.json).toMatchObject({
+        error_description: 'Wrong name or password. Check both and try again.',
+      });
+      expect(setCookie).toBe('');
+    }
+    const forged = await harness.call('/api/session', withCookie(`tma_session=${'A'.repeat(43)}`));
+    expect(forged.status).toBe(401);
+  });
+
+  it('slows down repeated failures for a name, even when the right password finally comes', async () => {
+    const harness = passwordHarness();
+    for (let i = 0; i < 4; i += 1) {
+      expect(
+        (await signIn(harness, 'vic', `guess-number-${i}`, { from: `10.3.3.${i}` })).response.status,
+      ).toBe(401);
+    }
+    const throttled = await signIn(harness, 'vic', PASSWORDS.vic, { from: '10.3.3.9' });
+    expect(throttled.response.status).toBe(429);
+    expect(throttled.response.headers.get('retry-after')).toBe('1');
+    expect(throttled.response.json).toMatchObject({
+      error_description: expect.stringContaining('Wait 1 s') as unknown,
+    });
+  });
+
+  it('signs out: the cookie is cleared and the session is gone on the server', async () => {
+    const harness = passwordHarness();
+    const { cookie } = await signIn(harness, 'ann', PASSWORDS.ann);
+    const out = await harness.call('/api/auth/sign-out', withCookie(cookie, { method: 'POST' }));
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/^tma_session=; Max-Age=0/);
+    expect((await harness.call('/api/session', withCookie(cookie))).status).toBe(401);
+  });
+
+  it('ends the sessions of an account whose password changed or that was removed', async () => {
+    const harness = passwordHarness();
+    const { cookie } = await signIn(harness, 'vic', PASSWORDS.vic, { from: '10.4.4.4' });
+    const accounts = await readAccounts(usersFile);
+    await writeAccounts(
+      usersFile,
+      await Promise.all(
+        accounts.map(async (account) =>
+          account.name === 'vic'
+            ? { ...account, password: await hashPassword(`${PASSWORDS.vic}-new`) }
+            : account,
+        ),
+      ),
+    );
+    expect((await harness.call('/api/session', withCookie(cookie))).status).toBe(401);
+    await writeAccounts(usersFile, accounts);
+  });
+});
+
+describe('sessions', () => {
+  it('expire after their lifetime', () => {
+    let now = 0;
+    const sessions = createSessionStore({ lifetimeMs: 1000, now: () => now });
+    const { id } = sessions.create('ann', 'stamp');
+    now = 999;
+    expect(sessions.get(id)?.name).toBe('ann');
+    now = 1000;
+    expect(sessions.get(id)).toBeNull();
+  });
+});
+
+describe('AUTH_MODE=proxy', () => {
+  const proxy = TEST_PROXY_AUTH;
+
+  it('believes the header only from the proxy, and refuses everyone else', async () => {
+    const harness = harnessWith({ auth: proxy });
+    const asAnn = { headers: { 'x-forwarded-email': 'ann@example.com' } };
+    const direct = await harness.call('/api/session', asAnn, '10.0.0.66');
+    expect(direct.status).toBe(403);
+    expect(direct.json).toMatchObject({ error: 'forbidden_address' });
+    expect((await harness.call('/threads', asAnn, '10.0.0.66')).status).toBe(403);
+    const viaProxy = await harness.call('/api/session', asAnn, '::ffff:10.9.9.9');
+    expect(viaProxy.json).toMatchObject({
+      auth: 'proxy',
+      user: { name: 'ann@example.com', role: 'moderator' },
+    });
+    expect((await harness.call('/api/session', {}, '10.9.9.9')).json).toMatchObject({
+      error: 'proxy_identity_missing',
+    });
+  });
+
+  it('makes everyone not in MODERATORS a viewer, who cannot change membership', async () => {
+    const harness = harnessWith({ auth: proxy });
+    const asVic = (init: RequestInit = {}): RequestInit => ({
+      ...init,
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        'x-forwarded-email': 'vic@example.com',
+      },
+    });
+    expect((await harness.call('/api/session', asVic(), '10.9.9.9')).json).toMatchObject({
+      user: { name: 'vic@example.com', role: 'viewer' },
+    });
+    expect((await harness.call(membersPath, asVic(addLurker), '10.9.9.9')).status).toBe(403);
+    expect(harness.exchanges).toHaveLength(0);
+  });
+});

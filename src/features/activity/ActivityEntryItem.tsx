@@ -1,0 +1,55 @@
+// One entry of the activity: who changed which thread when, the outcome counts, and on demand each user.
+import { Box, Button, Collapse, Link, Stack, Typography } from '@mui/material';
+import { useId, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import type { ActivityEntry } from '../../api/activity.ts';
+import { ActivityEntryUsers } from './ActivityEntryUsers.tsx';
+import { outcomeSummary } from './outcome-labels.ts';
+
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
+  const [expanded, setExpanded] = useState(false);
+  const detailsId = useId();
+  const verb = entry.action === 'add' ? 'added members to' : 'removed members from';
+  const summary = `${entry.actor} (${entry.role}) ${verb} thread ${entry.threadId}`;
+  return (
+    <Box
+      component="li"
+      aria-label={summary}
+      sx={{ listStyle: 'none', borderBottom: 1, borderColor: 'divider', py: 1.5, px: 2 }}
+    >
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+        <Box sx={{ minWidth: 0 }}>
+          <Typography sx={{ overflowWrap: 'anywhere' }}>
+            <strong>{entry.actor}</strong> ({entry.role}) {verb} thread{' '}
+            <Link component={RouterLink} to={`/threads/${encodeURIComponent(entry.threadId)}`}>
+              {entry.threadId}
+            </Link>
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            <time dateTime={entry.startedAt.toISOString()}>{time.format(entry.startedAt)}</time>
+            {' · '}
+            {outcomeSummary(entry.outcomes)}
+            {entry.calls > 1 && ` · ${entry.calls} calls`}
+          </Typography>
+        </Box>
+        <Button
+          size="small"
+          aria-expanded={expanded}
+          aria-controls={detailsId}
+          aria-label={`${expanded ? 'Hide' : 'Show'} users: ${summary}`}
+          onClick={() => setExpanded(!expanded)}
+          sx={{ flexShrink: 0 }}
+        >
+          {expanded ? 'Hide users' : 'Show users'}
+        </Button>
+      </Stack>
+      <Collapse in={expanded} unmountOnExit>
+        <Box id={detailsId} sx={{ mt: 1 }}>
+          <ActivityEntryUsers entry={entry} />
+        </Box>
+      </Collapse>
+    </Box>
+  );
+}
