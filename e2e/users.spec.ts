@@ -6,6 +6,10 @@ import { downloadedThreadResults } from './results-file.ts';
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Open thread or user' });
 
+// Other specs change membership: each test starts from the demo data.
+test.beforeEach(resetDemoData);
+test.afterEach(clearFaults);
+
 test.describe('the search box of the top bar', () => {
   test('opens a thread by its ID with Enter', async ({ page }) => {
     await page.goto('/threads');
@@ -42,8 +46,6 @@ const threadList = (page: Page, username: string) =>
 const listStatus = (page: Page) => page.getByRole('status').filter({ hasText: 'loaded' });
 
 test.describe("a user's threads", () => {
-  test.afterEach(clearFaults);
-
   test('are listed with their details, scroll to the end and sort oldest first from the URL', async ({
     page,
   }) => {
@@ -97,9 +99,6 @@ test.describe("a user's threads", () => {
 });
 
 test.describe('removing a user from threads', () => {
-  test.beforeEach(resetDemoData);
-  test.afterEach(clearFaults);
-
   test('from two selected threads, then Undo', async ({ page }) => {
     await page.goto('/users/spammer?sort=asc');
     const list = threadList(page, 'spammer');
@@ -179,8 +178,6 @@ test.describe('removing a user from threads', () => {
 });
 
 test.describe('is a user a member of this thread', () => {
-  test.beforeEach(resetDemoData);
-
   test('answers, and offers Remove or Add accordingly', async ({ page }) => {
     await page.goto(`/threads/${DEMO_THREADS.small}`);
     const check = page.getByRole('form', { name: 'Is this user a member?' });
