@@ -52,7 +52,8 @@ export function exportEstimate(totalMembers: number | undefined, budget: number)
   }
   const calls = estimateCalls(totalMembers);
   const seconds = Math.max(1, Math.ceil(calls / budget));
-  return `This walks ${pagesText(calls)}: about ${count.format(calls)} ${calls === 1 ? 'call' : 'calls'}, about ${count.format(seconds)} ${seconds === 1 ? 'second' : 'seconds'} at the current budget of ${count.format(budget)} calls per second.`;
+  // Each page needs the cursor of the one before, so the calls go one after another: the budget is a floor.
+  return `This walks ${pagesText(calls)}: about ${count.format(calls)} ${calls === 1 ? 'call' : 'calls'}, at least ${count.format(seconds)} ${seconds === 1 ? 'second' : 'seconds'} at the current budget of ${count.format(budget)} calls per second, more when the Chat API answers slowly (each page waits for the one before).`;
 }
 
 /**

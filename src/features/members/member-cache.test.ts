@@ -1,7 +1,7 @@
 import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { expect, test } from 'vitest';
 import type { MemberPage } from '../../api/thread-members.ts';
-import { hideRemovedMembers, showAddedMembers } from './member-cache.ts';
+import { hideRemovedMembers, refreshThreadSummary, showAddedMembers } from './member-cache.ts';
 import { threadMembersQuery } from './member-queries.ts';
 
 const page = (members: string[], cursor: string | null): MemberPage => ({
@@ -62,4 +62,15 @@ test('before the end of the list, a member added back is left for the later page
   await nextPage;
   expect(list.members()).toEqual(['bob', 'carol', 'dave']);
   list.stop();
+});
+
+test("after a change, the users' lists of threads and membership answers are out of date", async () => {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(['users', 'alice', 'threads', 'membership', { threadId: 't1' }], true);
+  queryClient.setQueryData(['threads', 't1', 'members', { pageSize: 50 }], { pages: [], pageParams: [] });
+  await refreshThreadSummary(queryClient, 't1');
+  const stale = (key: readonly unknown[]) => queryClient.getQueryState(key)?.isInvalidated;
+  expect(stale(['users', 'alice', 'threads', 'membership', { threadId: 't1' }])).toBe(true);
+  // The member list itself is patched as batches land, never fetched again page by page.
+  expect(stale(['threads', 't1', 'members', { pageSize: 50 }])).toBe(false);
 });

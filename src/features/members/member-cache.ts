@@ -133,10 +133,16 @@ export function hideRemovedMembers(
   }
 }
 
-/** After a change: the thread's other queries (its details, with the member count) fetch again, once. */
-export function refreshThreadSummary(queryClient: QueryClient, threadId: string): Promise<void> {
-  return queryClient.invalidateQueries({
-    queryKey: ['threads', threadId],
-    predicate: (query) => query.queryKey[2] !== 'members',
-  });
+/**
+ * After a change: the thread's other queries (its details, with the member count) fetch again, once; and
+ * every user's list of threads and membership answer is out of date (only those on screen fetch again).
+ */
+export function refreshThreadSummary(queryClient: QueryClient, threadId: string): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({
+      queryKey: ['threads', threadId],
+      predicate: (query) => query.queryKey[2] !== 'members',
+    }),
+    queryClient.invalidateQueries({ queryKey: ['users'] }),
+  ]);
 }
