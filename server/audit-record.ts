@@ -55,7 +55,9 @@ function removalResults(body: ArrayBuffer): Map<string, boolean> {
     if (typeof entity !== 'object' || entity === null) continue;
     if (!('user' in entity) || !('result' in entity)) continue;
     if (typeof entity.user === 'string' && typeof entity.result === 'boolean') {
-      results.set(entity.user.toLowerCase(), entity.result);
+      // A name asked for twice is answered twice, removed by the first and "not a member" for the second.
+      const user = entity.user.toLowerCase();
+      results.set(user, (results.get(user) ?? false) || entity.result);
     }
   }
   return results;

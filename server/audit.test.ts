@@ -68,6 +68,17 @@ describe('audit log of member changes', () => {
     expect(detail.users[0]?.requestId).toBe(added.headers.get('x-request-id'));
   });
 
+  it('records a member named twice in one removal as removed, though the second answer says not a member', async () => {
+    const harness = harnessWith();
+    const removed = await harness.call(membersPath, change('DELETE', [DEMO_USERS.bob, 'Bob']));
+    expect(removed.status).toBe(200);
+    const [entry] = await entries(harness);
+    expect((await usersOf(harness, entry?.id ?? 0)).map(([, outcome]) => outcome)).toEqual([
+      'removed',
+      'removed',
+    ]);
+  });
+
   it('records a refused add as refused for every user of the call', async () => {
     const harness = harnessWith();
     const response = await harness.call(membersPath, change('POST', [DEMO_USERS.alice, DEMO_USERS.outsider]));

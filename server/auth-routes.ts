@@ -51,46 +51,51 @@ export function authRoutes(
         'Enter your name and password.',
       );
     }
-    const keys = [`name:${given.name.toLowerCase()}`, `address:${remoteAddress(c.env) ?? 'unknown'}`];
-    const waitMs = throttle.waitMs(keys);
+    const nameKey = `name:${given.name.toLowerCase()}`;
+    const keys = [nameKey, `address:${remoteAddress(c.env) ?? 'unknown'}`];
+    const waitMs = throttle.begin(keys);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       const refusal = chatErrorResponse(
         429,
         'too_many_sign_ins',
         'SignInThrottled',
-        `Too many failed sign-ins for this name or from this address. Wait ${seconds} s, then try again.`,
+        `Too many sign-ins for this name or from this address. Wait ${seconds} s, then try again.`,
       );
       refusal.headers.set('retry-after', String(seconds));
       return refusal;
     }
-    const account = findAccount(await auth.accounts(), given.name);
-    // An unknown name is checked against a decoy hash, so timing does not tell which names exist.
-    if (!(await verifyPassword(given.password, account?.password)) || account === undefined) {
-      throttle.failed(keys);
-      logger.log('warn', 'sign-in refused', { requestId: c.get('requestId') });
-      return chatErrorResponse(
-        401,
-        'sign_in_failed',
-        'SignInFailed',
-        'Wrong name or password. Check both and try again.',
-      );
+    try {
+      const account = findAccount(await auth.accounts(), given.name);
+      // An unknown name is checked against a decoy hash, so timing does not tell which names exist.
+      if (!(await verifyPassword(given.password, account?.password)) || account === undefined) {
+        throttle.failed(keys);
+        logger.log('warn', 'sign-in refused', { requestId: c.get('requestId') });
+        return chatErrorResponse(
+          401,
+          'sign_in_failed',
+          'SignInFailed',
+          'Wrong name or password. Check both and try again.',
+        );
+      }
+      throttle.succeeded([nameKey]);
+      const session = auth.sessions.create(account.name, passwordStamp(account.password));
+      setCookie(c, SESSION_COOKIE, session.id, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: overTls(c),
+        path: '/',
+        maxAge: Math.floor(sessionMs / 1000),
+      });
+      logger.log('info', 'signed in', {
+        requestId: c.get('requestId'),
+        actor: account.name,
+        role: account.role,
+      });
+      return c.json({ name: account.name, role: account.role }, 200, { 'cache-control': 'no-store' });
+    } finally {
+      throttle.release(keys);
     }
-    throttle.succeeded(keys);
-    const session = auth.sessions.create(account.name, passwordStamp(account.password));
-    setCookie(c, SESSION_COOKIE, session.id, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: overTls(c),
-      path: '/',
-      maxAge: Math.floor(sessionMs / 1000),
-    });
-    logger.log('info', 'signed in', {
-      requestId: c.get('requestId'),
-      actor: account.name,
-      role: account.role,
-    });
-    return c.json({ name: account.name, role: account.role }, 200, { 'cache-control': 'no-store' });
   });
 
   routes.post('/sign-out', (c) => {

@@ -115,6 +115,17 @@ describe('AUTH_MODE=password', () => {
     });
   });
 
+  it('checks parallel sign-ins for one name one at a time, so guesses cannot outrun the slow-down', async () => {
+    const harness = passwordHarness();
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      signIn(harness, 'ann', `parallel-guess-${i}`, { from: `10.4.4.${i}` }),
+    );
+    const statuses = (await Promise.all(guesses)).map(({ response }) => response.status);
+    // Most are turned away while one is being checked; none of the rest is checked meanwhile.
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(4);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(8);
+  });
+
   it('signs out: the cookie is cleared and the session is gone on the server', async () => {
     const harness = passwordHarness();
     const { cookie } = await signIn(harness, 'ann', PASSWORDS.ann);

@@ -1,5 +1,7 @@
 // Slows down password guessing: after a few failures for a name or from an address, each further attempt
-// must wait twice as long as the last, up to a quarter of an hour.
+// must wait twice as long as the last, up to a quarter of an hour. Attempts for one name or from one address
+// are checked one at a time, since a password check takes long enough for many parallel guesses to slip in
+// before the first failure counts.
 
 const FREE_FAILURES = 3;
 const FIRST_WAIT_MS = 1000;
@@ -11,21 +13,39 @@ interface Failures {
 }
 
 export interface SignInThrottle {
-  /** Milliseconds until any of `keys` may try again; 0 when all may. */
-  waitMs(keys: readonly string[]): number;
+  /**
+   * Starts an attempt: 0 when it may go on, and then `keys` are busy until `release`; else the milliseconds to
+   * wait before trying again.
+   */
+  begin(keys: readonly string[]): number;
+  release(keys: readonly string[]): void;
   failed(keys: readonly string[]): void;
+  /** Forgets the failures of `keys`: the name that signed in, not the address, which others may share. */
   succeeded(keys: readonly string[]): void;
 }
 
+/** While another attempt for the same name or address is being checked. */
+const BUSY_WAIT_MS = FIRST_WAIT_MS;
+
 export function createSignInThrottle(now: () => number = Date.now): SignInThrottle {
   const failures = new Map<string, Failures>();
+  const busy = new Set<string>();
   const forgetStale = (): void => {
     for (const [key, entry] of failures) {
       if (entry.lockedUntil + LONGEST_WAIT_MS < now()) failures.delete(key);
     }
   };
   return {
-    waitMs: (keys) => Math.max(0, ...keys.map((key) => (failures.get(key)?.lockedUntil ?? 0) - now())),
+    begin(keys) {
+      const waitMs = Math.max(0, ...keys.map((key) => (failures.get(key)?.lockedUntil ?? 0) - now()));
+      if (waitMs > 0) return waitMs;
+      if (keys.some((key) => busy.has(key))) return BUSY_WAIT_MS;
+      for (const key of keys) busy.add(key);
+      return 0;
+    },
+    release(keys) {
+      for (const key of keys) busy.delete(key);
+    },
     failed(keys) {
       forgetStale();
       for (const key of keys) {

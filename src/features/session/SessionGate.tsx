@@ -30,8 +30,9 @@ function Refusal({ title, detail, onRetry }: { title: string; detail: string; on
 export function SessionGate({ children }: { children: ReactNode }) {
   const { data, error, isPending, refetch } = useQuery(sessionQuery(useApi()));
   if (isPending) return <LoadingBar label="Checking who is signed in" />;
-  if (data) return children;
+  // Before `data`: a refetch that finds the session ended keeps the old data beside its error.
   if (isSignInRequired(error)) return <SignInPage />;
+  if (data) return children;
   const retry = () => void refetch();
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
     // The sign-in proxy's refusals: missing identity header, or a request that bypassed the proxy.
