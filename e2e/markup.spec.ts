@@ -6,7 +6,7 @@ test.beforeEach(resetDemoData);
 
 // Security suite: a thread named `<img src=x onerror=alert(1)>` stays text in every view that names it.
 // (The thread list is covered in members.spec.ts; the activity page names threads by id only.)
-test('a thread named with markup is text in the page, its breadcrumbs, every dialog and the operations list', async ({
+test('a thread named with markup is text in the page, its breadcrumbs, every dialog, the operations list and the user page', async ({
   page,
 }) => {
   page.on('dialog', () => {
@@ -40,5 +40,19 @@ test('a thread named with markup is text in the page, its breadcrumbs, every dia
   await adding.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: /^Operations/ }).click();
   await expect(page.getByRole('dialog')).toContainText(DEMO_MARKUP_THREAD_NAME);
+  await noInjectedImage();
+  await page.keyboard.press('Escape');
+
+  // The user's page lists the thread, and removing them from it names it in the confirmation and results.
+  await page.goto(`/users/${DEMO_USERS.lurker}`);
+  const threads = page.getByRole('list', { name: `Threads of ${DEMO_USERS.lurker}` });
+  await expect(threads).toContainText(DEMO_MARKUP_THREAD_NAME);
+  await threads.getByRole('checkbox', { name: `Select ${DEMO_MARKUP_THREAD_NAME}` }).click();
+  await page.getByRole('button', { name: 'Remove from selected threads (1)' }).click();
+  const removing = page.getByRole('dialog', { name: `Remove ${DEMO_USERS.lurker} from 1 thread` });
+  await expect(removing).toContainText(DEMO_MARKUP_THREAD_NAME);
+  await noInjectedImage();
+  await removing.getByRole('button', { name: 'Remove from 1 thread' }).click();
+  await expect(removing).toContainText(`${DEMO_MARKUP_THREAD_NAME} (ID ${DEMO_THREADS.markup})`);
   await noInjectedImage();
 });
