@@ -81,7 +81,10 @@ export function createServerApp({
   if (auth.mode === 'password' && password !== null) {
     app.route(
       '/api/auth',
-      authRoutes(password, createSignInThrottle(now), logger, auth.sessionHours * HOUR_MS),
+      authRoutes(password, createSignInThrottle(now), logger, {
+        sessionMs: auth.sessionHours * HOUR_MS,
+        trustedProxies: auth.trustedProxies ?? [],
+      }),
     );
   }
   app.get('/api/session', (c) =>

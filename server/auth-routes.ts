@@ -13,9 +13,20 @@ import type { SignInThrottle } from './sign-in-throttle.ts';
 
 const SIGN_IN_BODY_LIMIT = 2048;
 
-/** Behind a TLS-terminating proxy the request arrives as http, but the browser's page is https. */
-function overTls(c: Context<ServerEnv>): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+/**
+ * Who is signing in, and whether their page is https. Behind a reverse proxy every request comes from the
+ * proxy, over http: its X-Forwarded-For and -Proto say the rest, believed only from TRUSTED_PROXIES.
+ */
+function clientOf(c: Context<ServerEnv>, trustedProxies: readonly string[]) {
+  const peer = remoteAddress(c.env) ?? 'unknown';
+  const direct = new URL(c.req.url).protocol === 'https:';
+  if (!trustedProxies.includes(peer)) return { address: peer, overTls: direct };
+  // The proxy appends the address it saw; whatever comes before it, the client may have written itself.
+  const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return {
+    address: forwarded || peer,
+    overTls: direct || c.req.header('x-forwarded-proto') === 'https',
+  };
 }
 
 async function credentials(request: Request): Promise<{ name: string; password: string } | null> {
@@ -37,7 +48,7 @@ export function authRoutes(
   auth: PasswordAuth,
   throttle: SignInThrottle,
   logger: Logger,
-  sessionMs: number,
+  { sessionMs, trustedProxies }: { sessionMs: number; trustedProxies: readonly string[] },
 ): Hono<ServerEnv> {
   const routes = new Hono<ServerEnv>();
 
@@ -51,8 +62,9 @@ export function authRoutes(
         'Enter your name and password.',
       );
     }
+    const client = clientOf(c, trustedProxies);
     const nameKey = `name:${given.name.toLowerCase()}`;
-    const keys = [nameKey, `address:${remoteAddress(c.env) ?? 'unknown'}`];
+    const keys = [nameKey, `address:${client.address}`];
     const waitMs = throttle.begin(keys);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
@@ -83,7 +95,7 @@ export function authRoutes(
       setCookie(c, SESSION_COOKIE, session.id, {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: overTls(c),
+        secure: client.overTls,
         path: '/',
         maxAge: Math.floor(sessionMs / 1000),
       });
@@ -101,7 +113,8 @@ export function authRoutes(
   routes.post('/sign-out', (c) => {
     const id = getCookie(c, SESSION_COOKIE);
     if (id !== undefined) auth.sessions.remove(id);
-    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: overTls(c), httpOnly: true, sameSite: 'Strict' });
+    const { overTls } = clientOf(c, trustedProxies);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: overTls, httpOnly: true, sameSite: 'Strict' });
     return c.body(null, 204);
   });
 

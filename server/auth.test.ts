@@ -58,10 +58,37 @@ describe('AUTH_MODE=password', () => {
     const session = await harness.call('/api/session', withCookie(cookie));
     expect(session.json).toMatchObject({ auth: 'password', user: { name: 'ann', role: 'moderator' } });
 
-    const behindTls = await signIn(harness, 'ann', PASSWORDS.ann, {
+    // X-Forwarded-Proto is believed only from a trusted proxy.
+    const claimed = await signIn(harness, 'ann', PASSWORDS.ann, {
       headers: { 'x-forwarded-proto': 'https' },
     });
-    expect(behindTls.setCookie).toContain('; Secure');
+    expect(claimed.setCookie).not.toContain('; Secure');
+  });
+
+  it('behind a trusted reverse proxy, marks the cookie Secure and slows down each client, not the proxy', async () => {
+    const harness = harnessWith({
+      auth: { mode: 'password', usersFile, sessionHours: 12, trustedProxies: ['10.9.9.9'] },
+    });
+    const viaProxy = (client: string, password: string) =>
+      signIn(harness, 'vic', password, {
+        from: '10.9.9.9',
+        headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': `203.0.113.99, ${client}` },
+      });
+    expect((await viaProxy('198.51.100.1', PASSWORDS.vic)).setCookie).toContain('; Secure');
+    for (let i = 0; i < 4; i += 1) {
+      expect((await viaProxy('198.51.100.66', `guess-${i}`)).response.status).toBe(401);
+    }
+    // The guesser's address is slowed down; another client of the same proxy, with another name, is not.
+    const guesser = await signIn(harness, 'ann', 'one-more-guess', {
+      from: '10.9.9.9',
+      headers: { 'x-forwarded-for': '198.51.100.66' },
+    });
+    expect(guesser.response.status).toBe(429);
+    const colleague = await signIn(harness, 'ann', PASSWORDS.ann, {
+      from: '10.9.9.9',
+      headers: { 'x-forwarded-for': '198.51.100.7' },
+    });
+    expect(colleague.response.status).toBe(200);
   });
 
   it('records the signed-in moderator as the actor of a change', async () => {

@@ -180,7 +180,17 @@ describe('loadConfig', () => {
       mode: 'password',
       usersFile: '/srv/tma/users.json',
       sessionHours: 8,
+      trustedProxies: [],
     });
+    expect(loadConfig({ AUTH_MODE: 'password', TRUSTED_PROXIES: '10.0.0.5, ::1' }).auth).toMatchObject({
+      trustedProxies: ['10.0.0.5', '::1'],
+    });
+    expect(errorOf({ AUTH_MODE: 'password', TRUSTED_PROXIES: 'proxy.internal' }).message).toContain(
+      'TRUSTED_PROXIES',
+    );
+    expect(
+      errorOf({ AUTH_MODE: 'proxy', AUTH_PROXY_ADDRESSES: '10.0.0.5', TRUSTED_PROXIES: '10.0.0.5' }).message,
+    ).toContain('TRUSTED_PROXIES');
     expect(errorOf({ AUTH_MODE: 'password', MODERATORS: 'ann' }).message).toContain('MODERATORS');
     expect(errorOf({ MODERATORS: 'ann' }).message).toContain('AUTH_MODE');
     expect(errorOf({ AUTH_MODE: 'password', SESSION_HOURS: '0' }).message).toContain('SESSION_HOURS');

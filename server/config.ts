@@ -55,7 +55,16 @@ export interface ServerConfig {
 export type AuthConfig =
   | { mode: 'none' }
   | { mode: 'proxy'; header: string; trustedAddresses: string[]; moderators: string[] }
-  | { mode: 'password'; usersFile: string; sessionHours: number };
+  | {
+      mode: 'password';
+      usersFile: string;
+      sessionHours: number;
+      /**
+       * Reverse proxies (e.g. one terminating TLS) whose X-Forwarded-For and X-Forwarded-Proto are believed:
+       * the client's address for the sign-in slow-down, and https for the cookie's Secure flag.
+       */
+      trustedProxies?: string[];
+    };
 
 export const DEFAULT_PROXY_HEADER = 'X-Forwarded-Email';
 export const DEFAULT_SESSION_HOURS = 12;
@@ -265,7 +274,7 @@ const ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
 function parseAuth(env: Env, host: string, dataDir: string): AuthConfig {
   const mode = (read(env, 'AUTH_MODE') ?? 'none').toLowerCase();
   const proxyOnly = ['AUTH_PROXY_HEADER', 'AUTH_PROXY_ADDRESSES', 'MODERATORS'];
-  const passwordOnly = ['USERS_FILE', 'SESSION_HOURS'];
+  const passwordOnly = ['USERS_FILE', 'SESSION_HOURS', 'TRUSTED_PROXIES'];
   if (mode === 'none') {
     if (!isLoopback(host)) {
       throw new ConfigError(
@@ -316,10 +325,18 @@ function parseAuth(env: Env, host: string, dataDir: string): AuthConfig {
     if (hours !== undefined && (!/^\d{1,4}$/.test(hours) || Number(hours) < 1)) {
       throw new ConfigError(`SESSION_HOURS must be a whole number of hours, at least 1 (got "${hours}").`);
     }
+    const trustedProxies = parseList(read(env, 'TRUSTED_PROXIES'));
+    const malformed = trustedProxies.find((address) => !ADDRESS.test(address));
+    if (malformed !== undefined) {
+      throw new ConfigError(
+        `TRUSTED_PROXIES must list the IP addresses of your reverse proxies, comma-separated (got "${malformed}").`,
+      );
+    }
     return {
       mode: 'password',
       usersFile: read(env, 'USERS_FILE') ?? path.join(dataDir, 'users.json'),
       sessionHours: hours === undefined ? DEFAULT_SESSION_HOURS : Number(hours),
+      trustedProxies,
     };
   }
   throw new ConfigError(`AUTH_MODE must be "none", "proxy" or "password" (got "${mode}").`);
