@@ -106,6 +106,11 @@ test('a thread named with markup shows the markup as text', async ({ page }) => 
 test('a thread that does not exist says so and offers the way back', async ({ page }) => {
   await page.goto('/threads/999999999999998');
   await expect(page.getByText('This thread does not exist')).toBeVisible();
+  // Digits may also be a username: the way to that user's page is offered too.
+  await expect(page.getByRole('link', { name: 'Open their threads' })).toHaveAttribute(
+    'href',
+    '/users/999999999999998',
+  );
   await page.getByRole('link', { name: 'Back to threads' }).click();
   await expect(page).toHaveURL('/threads');
 });

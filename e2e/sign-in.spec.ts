@@ -66,6 +66,11 @@ test('a viewer browses and exports but is offered no change, and the server refu
   for (const name of ['Add members', /^Remove selected/, 'Remove by list']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
+  // A user's threads: listed, with nothing to select or remove.
+  await page.goto(`/users/${DEMO_USERS.spammer}`);
+  await expect(page.getByRole('status').filter({ hasText: 'threads loaded' })).toContainText('50 threads');
+  await expect(page.getByRole('button', { name: /^Remove from/ })).toHaveCount(0);
+  await expect(page.getByRole('checkbox')).toHaveCount(0);
 
   // What the page does not offer, the server still refuses: the request carries the viewer's cookie.
   const forced = await page.request.post(`/api/chat/thread/${DEMO_THREADS.small}/users`, {

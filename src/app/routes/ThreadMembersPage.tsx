@@ -29,6 +29,14 @@ function ThreadNotFound({ threadId }: { threadId: string }) {
     >
       <AlertTitle>This thread does not exist</AlertTitle>
       No thread with ID {threadId} exists in this app. It may have been deleted, or the ID may be mistyped.
+      {/* The search box reads digits as a thread ID, but a username may be all digits too. */}
+      {/^\d+$/.test(threadId) && (
+        <>
+          {' '}
+          Looking for the user named {threadId}?{' '}
+          <RouterLink to={`/users/${threadId}`}>Open their threads</RouterLink>.
+        </>
+      )}
     </Alert>
   );
 }

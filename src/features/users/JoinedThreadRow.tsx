@@ -1,4 +1,5 @@
-// One thread of a user's list: a checkbox to select it, its name as a link, and what identifies it.
+// One thread of a user's list: a checkbox to select it (when it can be removed from), its name as a link, and
+// what identifies it.
 import { Box, Link, Typography } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import type { JoinedThread } from '../../api/user-threads.ts';
@@ -12,17 +13,20 @@ export function JoinedThreadRow({
 }: {
   thread: JoinedThread;
   selected: boolean;
-  onToggle: () => void;
+  /** Absent when the list is read-only (a viewer): nothing to select for. */
+  onToggle: (() => void) | undefined;
 }) {
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, minWidth: 0, height: '100%' }}>
-      <input
-        type="checkbox"
-        checked={selected}
-        onChange={onToggle}
-        aria-label={`Select ${thread.name}`}
-        style={{ width: 18, height: 18, flexShrink: 0 }}
-      />
+      {onToggle && (
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={onToggle}
+          aria-label={`Select ${thread.name}`}
+          style={{ width: 18, height: 18, flexShrink: 0 }}
+        />
+      )}
       <Box sx={{ minWidth: 0 }}>
         <Link
           component={RouterLink}

@@ -132,15 +132,17 @@ export function UserThreadList({ username, groupId, sort, onSortChange, onRemove
         />
       )}
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <label>
-          <input
-            type="checkbox"
-            checked={allSelected}
-            disabled={threads.length === 0}
-            onChange={() => setSelectedIds(allSelected ? new Set() : new Set(threads.map((t) => t.id)))}
-          />{' '}
-          Select all loaded threads
-        </label>
+        {onRemove && (
+          <label>
+            <input
+              type="checkbox"
+              checked={allSelected}
+              disabled={threads.length === 0}
+              onChange={() => setSelectedIds(allSelected ? new Set() : new Set(threads.map((t) => t.id)))}
+            />{' '}
+            Select all loaded threads
+          </label>
+        )}
         <Typography role="status" color="text.secondary">
           {isPending
             ? 'Loading threads…'
@@ -170,7 +172,7 @@ export function UserThreadList({ username, groupId, sort, onSortChange, onRemove
                 <JoinedThreadRow
                   thread={thread}
                   selected={selectedIds.has(thread.id)}
-                  onToggle={() => toggle(thread.id)}
+                  onToggle={onRemove && (() => toggle(thread.id))}
                 />
               )
             );
