@@ -137,6 +137,30 @@ test.describe('removing a user from threads', () => {
     await expect(list.getByRole('checkbox', { name: 'Select Community help desk' })).not.toBeChecked();
   });
 
+  test('a thread whose calls keep failing is reported failed, and Retry failed finishes it', async ({
+    page,
+  }) => {
+    await page.goto('/users/spammer?sort=asc');
+    await threadList(page, 'spammer').getByRole('checkbox', { name: 'Select Community help desk' }).check();
+    await page.getByRole('button', { name: 'Remove from selected threads (1)' }).click();
+    // Every attempt fails before the change: the thread runs out of retries and is named failed.
+    await setFaults({ script: Array.from({ length: 5 }, () => 'before-503' as const) });
+    await page
+      .getByRole('dialog', { name: 'Remove spammer from 1 thread' })
+      .getByRole('button', { name: 'Remove from 1 thread' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Remove spammer from 1 thread' });
+    await expect(dialog).toContainText('Removed 0 · not members 0 · failed 1 · not sent 0', {
+      timeout: 20_000,
+    });
+    await expect(dialog.getByRole('list', { name: 'Results' })).toContainText(/failed: .*503/);
+    expect(await threadMembers(DEMO_THREADS.large)).toContain('spammer');
+
+    await dialog.getByRole('button', { name: 'Retry failed (1)' }).click();
+    await expect(dialog).toContainText('Removed 1 · not members 0 · failed 0 · not sent 0');
+    expect(await threadMembers(DEMO_THREADS.large)).not.toContain('spammer');
+  });
+
   test('from all threads with faults injected: the server agrees with the results, thread by thread', async ({
     page,
   }) => {
