@@ -1,8 +1,9 @@
 // "Is alice a member?": answers for one user from the user's threads, and offers Add or Remove accordingly.
 // Loaded on demand: the members page's first bundle is at its budget.
-import { Alert, Button, Stack, Typography } from '@mui/material';
+import { Alert, Button, Link, Stack, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import { ApiError } from '../../api/api-error.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -12,7 +13,7 @@ import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import { normalizeUsername, usernameProblem } from '../../lib/username.ts';
 import { PROBLEM_TEXT } from '../../lib/username-list.ts';
 import { addMembersOperation, launch, removeMembersOperation } from './member-changes.ts';
-import { membershipQuery } from './membership-query.ts';
+import { MOST_THREADS_CHECKED, membershipQuery } from './membership-query.ts';
 import { OperationsDialog } from './OperationsDialog.tsx';
 
 export interface MembershipCheckProps {
@@ -24,6 +25,7 @@ export interface MembershipCheckProps {
   mayChange: boolean;
 }
 
+const count = new Intl.NumberFormat();
 const ENDED = new Set(['finished', 'cancelled', 'stopped']);
 
 export function MembershipCheck({ threadId, threadName, groupId, mayChange }: MembershipCheckProps) {
@@ -106,6 +108,18 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
             </Button>
           )}
         </Stack>
+      );
+    } else if (answer.data === 'undecided') {
+      result = (
+        <Typography role="status">
+          {asked} has joined more than {count.format(MOST_THREADS_CHECKED)} threads
+          {groupId ? ` in group ${groupId}` : ''}, and this thread is not among the newest{' '}
+          {count.format(MOST_THREADS_CHECKED)}: the check stops there to spare the app&apos;s rate limit.{' '}
+          <Link component={RouterLink} to={`/users/${asked}${groupId ? `?group=${groupId}` : ''}`}>
+            Open their threads
+          </Link>{' '}
+          to look further.
+        </Typography>
       );
     }
   }

@@ -34,6 +34,18 @@ describe('is a user a member of a thread', () => {
     expect(harness.calls('/threads/user/lurker')).toBe(1);
   });
 
+  it('stops after the most pages it may read, undecided, rather than walk thousands of threads', async () => {
+    harness = createDashboardHarness();
+    const query = membershipQuery(harness.api, {
+      username: DEMO_USERS.spammer,
+      threadId: DEMO_THREADS.large,
+      groupId: DEMO_GROUP_ID,
+      mostPages: 1,
+    });
+    expect(await createQueryClient().query(query)).toBe('undecided');
+    expect(inGroupCalls('spammer')).toBe(1);
+  });
+
   it('fails with the API’s 404 for an unknown user', async () => {
     harness = createDashboardHarness();
     await expect(isMember(DEMO_USERS.unknown, DEMO_THREADS.small)).rejects.toMatchObject({

@@ -6,17 +6,30 @@ import type { useApi } from '../../api/api-context.tsx';
 import { fetchJoinedThreadPage } from '../../api/user-threads.ts';
 
 const PAGE_SIZE = 50;
+/** 1,000 threads: far more than most users join; a check must not spend the app's rate limit on one user. */
+const MOST_PAGES = 20;
+
+/** How many of the user's threads a check reads at most. */
+export const MOST_THREADS_CHECKED = MOST_PAGES * PAGE_SIZE;
+
+/** Yes, no, or not known after reading the most pages a check may read. */
+export type Membership = boolean | 'undecided';
 
 export function membershipQuery(
   api: ReturnType<typeof useApi>,
-  { username, threadId, groupId }: { username: string; threadId: string; groupId: string | null },
+  {
+    username,
+    threadId,
+    groupId,
+    mostPages = MOST_PAGES,
+  }: { username: string; threadId: string; groupId: string | null; mostPages?: number },
 ) {
   return queryOptions({
     // Under the user's thread lists, so that a change of this user's threads makes it stale as well.
     queryKey: ['users', username, 'threads', 'membership', { threadId, groupId }],
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }): Promise<Membership> => {
       let cursor = '';
-      for (;;) {
+      for (let read = 0; read < mostPages; read++) {
         const page = await fetchJoinedThreadPage(
           api,
           { username, groupId, limit: PAGE_SIZE, cursor, sort: 'desc' },
@@ -26,6 +39,7 @@ export function membershipQuery(
         if (page.threads.length < PAGE_SIZE || page.cursor === null) return false;
         cursor = page.cursor;
       }
+      return 'undecided';
     },
     // An answer is for the moment it is asked: asking again asks the API again.
     staleTime: 0,
