@@ -1,5 +1,6 @@
 // Composes the server: request log, security headers, health and readiness, session, the Chat proxy and the static SPA.
 import { Hono, type Context } from 'hono';
+import { AuditWriteFailed } from './audit-write-failed.ts';
 import { activityRoutes } from './activity-route.ts';
 import { auditedCall, OPERATION_ID_HEADER, operationIdFrom } from './audit-record.ts';
 import type { AuditStore } from './audit-store.ts';
@@ -98,15 +99,19 @@ export function createServerApp({
     (c: Context<ServerEnv>): MemberChangeListener =>
     (change) => {
       const { name, role } = c.get('identity');
-      audit.append(
-        auditedCall(change, {
-          time: Date.now(),
-          actor: name,
-          role,
-          requestId: c.get('requestId'),
-          operationId: operationIdFrom(c.req.header(OPERATION_ID_HEADER)),
-        }),
-      );
+      try {
+        audit.append(
+          auditedCall(change, {
+            time: Date.now(),
+            actor: name,
+            role,
+            requestId: c.get('requestId'),
+            operationId: operationIdFrom(c.req.header(OPERATION_ID_HEADER)),
+          }),
+        );
+      } catch (error) {
+        throw new AuditWriteFailed(change.upstream?.status ?? null, error);
+      }
     };
   const proxyHandler = (c: Context<ServerEnv>) =>
     forward(c.req.raw, rawRequestTarget(c.req.raw, c.env), recordChange(c));
@@ -122,6 +127,20 @@ export function createServerApp({
   app.notFound((c) => c.text('Not found', 404));
 
   app.onError((error, c) => {
+    if (error instanceof AuditWriteFailed) {
+      const cause = error.cause instanceof Error ? error.cause.name : 'unknown';
+      logger.log('error', 'audit log write failed', { errorName: cause, requestId: c.get('requestId') });
+      const answered =
+        error.upstreamStatus === null ? 'gave no answer' : `answered ${String(error.upstreamStatus)}`;
+      return chatErrorResponse(
+        500,
+        'audit_write_failed',
+        'AuditWriteFailed',
+        `The change was sent to the Chat API, which ${answered}, but the audit log could not record it: check ` +
+          'that the audit database (AUDIT_DB) is writable and its disk has space. The change may have been ' +
+          'applied; reload the member list to see.',
+      );
+    }
     // Only the error's class goes to the log: messages from libraries may quote request data.
     logger.log('error', 'unhandled error', { errorName: error.name, method: c.req.method });
     return chatErrorResponse(500, 'internal_error', 'InternalServerError', 'The dashboard server failed.');

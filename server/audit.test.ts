@@ -79,6 +79,17 @@ describe('audit log of member changes', () => {
     ]);
   });
 
+  it('says so when the audit log cannot record a change, naming what to check', async () => {
+    const harness = harnessWith();
+    harness.audit.close();
+    const response = await harness.call(membersPath, change('POST', [DEMO_USERS.lurker]));
+    expect(response.status).toBe(500);
+    expect(response.json).toMatchObject({ error: 'audit_write_failed' });
+    expect((response.json as { error_description: string }).error_description).toMatch(
+      /which answered 200, but the audit log could not record it: check .*AUDIT_DB/,
+    );
+  });
+
   it('records a refused add as refused for every user of the call', async () => {
     const harness = harnessWith();
     const response = await harness.call(membersPath, change('POST', [DEMO_USERS.alice, DEMO_USERS.outsider]));
