@@ -6,7 +6,7 @@ test('the dashboard opens on the thread list and names the backend it talks to',
   await expect(page.getByRole('heading', { name: 'Threads', level: 1 })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Backend: Emulator · demo/moderation' })).toBeVisible();
   // Bound to loopback without sign-in, the top bar says so rather than naming a user.
-  await expect(page.getByText('No sign-in: everyone is a moderator')).toBeVisible();
+  await expect(page.getByLabel('No sign-in: everyone is a moderator')).toHaveText('No sign-in');
 });
 
 test('an unknown address says so and offers the way home', async ({ page }) => {

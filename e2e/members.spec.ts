@@ -179,5 +179,8 @@ test('the README screenshot of the members page', async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 800 });
   await page.goto(`/threads/${DEMO_THREADS.large}`);
   await expect(page.getByRole('status').filter({ hasText: 'members loaded' })).toContainText('of 1,200');
+  // The parts that load on demand, so that the picture shows the whole page.
+  await expect(page.getByRole('searchbox', { name: 'Open thread or user' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Is this user a member?' })).toBeVisible();
   await page.screenshot({ path: file });
 });

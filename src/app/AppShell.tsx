@@ -21,10 +21,10 @@ export function AppShell() {
       <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
         <AppBar position="static" elevation={0}>
           <Toolbar sx={{ gap: 2 }}>
-            <Typography variant="h6" component="p" noWrap>
+            <Typography variant="h6" component="p" noWrap sx={{ flexShrink: 0 }}>
               Thread Members Admin
             </Typography>
-            <Box component="nav" aria-label="Main" sx={{ flexGrow: 1 }}>
+            <Box component="nav" aria-label="Main" sx={{ flexGrow: 1, display: 'flex', flexWrap: 'nowrap' }}>
               <Button component={NavLink} to="/threads" color="inherit">
                 Threads
               </Button>

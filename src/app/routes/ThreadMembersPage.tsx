@@ -1,5 +1,5 @@
 // /threads/:threadId — a thread's details and its members; page size and filter live in the URL.
-import { Alert, AlertTitle, Button, Stack } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
@@ -79,7 +79,8 @@ export function ThreadMembersPage() {
             You are signed in as a viewer: you can browse and export members, but not add or remove them.
           </Alert>
         )}
-        <Suspense>
+        {/* Its height held while it loads, so the member list does not jump down when it arrives. */}
+        <Suspense fallback={<Box sx={{ height: 40 }} />}>
           <MembershipCheck
             key={threadId}
             threadId={threadId}

@@ -24,11 +24,22 @@ export function SignedInUser() {
 
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      <Typography component="p" variant="body2" noWrap>
-        {data.auth === 'none'
-          ? 'No sign-in: everyone is a moderator'
-          : `Signed in as ${data.user.name} · ${data.user.role}`}
-      </Typography>
+      {data.auth === 'none' ? (
+        // Short in the crowded top bar; the whole sentence for whoever hovers it or reads it aloud.
+        <Typography
+          component="p"
+          variant="body2"
+          noWrap
+          title="No sign-in: everyone who can reach this server is a moderator"
+          aria-label="No sign-in: everyone is a moderator"
+        >
+          No sign-in
+        </Typography>
+      ) : (
+        <Typography component="p" variant="body2" noWrap>
+          Signed in as {data.user.name} · {data.user.role}
+        </Typography>
+      )}
       {data.auth === 'password' && (
         <Button color="inherit" size="small" onClick={() => void leave()} disabled={signingOut}>
           Sign out
