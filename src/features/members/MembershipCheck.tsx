@@ -2,7 +2,7 @@
 // Loaded on demand: the members page's first bundle is at its budget.
 import { Alert, Button, Link, Stack, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import { ApiError } from '../../api/api-error.ts';
@@ -64,19 +64,22 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
     setShownOperation(entry.id);
   }
 
-  let result = null;
+  // The answer goes into one status region that stays mounted, so that screen readers announce each change.
+  let said: ReactNode = null;
+  let offer: ReactNode = null;
+  let failure: ReactNode = null;
   if (asked !== null) {
     if (answer.isFetching) {
-      result = <Typography role="status">Checking whether {asked} is a member…</Typography>;
+      said = `Checking whether ${asked} is a member…`;
     } else if (answer.error instanceof ApiError && answer.error.status === 404) {
-      result = (
-        <Alert severity="warning" role="status">
+      said = (
+        <Alert severity="warning">
           No user named {asked} exists in this app{groupId ? ` or its group ${groupId}` : ''}. Check the
           spelling.
         </Alert>
       );
     } else if (answer.error) {
-      result = (
+      failure = (
         <ErrorNotice
           error={answer.error}
           what={`whether ${asked} is a member`}
@@ -84,34 +87,26 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
         />
       );
     } else if (answer.data === true) {
-      result = (
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Typography role="status">{asked} is a member of this thread.</Typography>
-          {mayChange && (
-            <Button color="error" onClick={() => setConfirmingRemoval(true)}>
-              Remove {asked}
-            </Button>
-          )}
-        </Stack>
+      said = `${asked} is a member of this thread.`;
+      offer = mayChange && (
+        <Button color="error" onClick={() => setConfirmingRemoval(true)}>
+          Remove {asked}
+        </Button>
       );
     } else if (answer.data === false) {
-      result = (
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Typography role="status">{asked} is not a member of this thread.</Typography>
-          {mayChange && (
-            <Button
-              onClick={() =>
-                run(`Add ${asked} to ${threadName}`, addMembersOperation(api, queryClient, threadId, [asked]))
-              }
-            >
-              Add {asked}
-            </Button>
-          )}
-        </Stack>
+      said = `${asked} is not a member of this thread.`;
+      offer = mayChange && (
+        <Button
+          onClick={() =>
+            run(`Add ${asked} to ${threadName}`, addMembersOperation(api, queryClient, threadId, [asked]))
+          }
+        >
+          Add {asked}
+        </Button>
       );
     } else if (answer.data === 'undecided') {
-      result = (
-        <Typography role="status">
+      said = (
+        <>
           {asked} has joined more than {count.format(MOST_THREADS_CHECKED)} threads
           {groupId ? ` in group ${groupId}` : ''}, and this thread is not among the newest{' '}
           {count.format(MOST_THREADS_CHECKED)}: the check stops there to spare the app&apos;s rate limit.{' '}
@@ -119,7 +114,7 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
             Open their threads
           </Link>{' '}
           to look further.
-        </Typography>
+        </>
       );
     }
   }
@@ -151,7 +146,13 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
           Check
         </Button>
       </Stack>
-      {result}
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography component="div" role="status">
+          {said}
+        </Typography>
+        {offer}
+      </Stack>
+      {failure}
       {confirmingRemoval && asked !== null && (
         <ConfirmDialog
           title={`Remove ${asked} from ${threadName}`}
