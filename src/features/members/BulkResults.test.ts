@@ -7,7 +7,7 @@ test('rows follow the input order, each user described as it stands when read, i
     ['alice', ADDED],
     ['bob', PENDING],
   ]);
-  const rows = resultRowList(outcomes, [{ entry: 'bad!', problem: 'bad-character' }]);
+  const rows = resultRowList([...outcomes.keys()], outcomes, [{ entry: 'bad!', problem: 'bad-character' }]);
   expect(rows.length).toBe(3);
   expect(rows.at(1)).toEqual(['bob', 'waiting']);
 

@@ -34,11 +34,12 @@ export interface ResultRowList {
   at(index: number): ResultRow;
 }
 
+/** `usernames`: the outcome map's keys in order, listed once per operation (its users never change). */
 export function resultRowList(
+  usernames: readonly string[],
   outcomes: BulkSnapshot['outcomes'],
   invalid: ParsedUsernames['invalid'],
 ): ResultRowList {
-  const usernames = usernamesOf(outcomes);
   return {
     length: usernames.length + invalid.length,
     at: (index) => {
@@ -48,17 +49,6 @@ export function resultRowList(
       return entry ? [entry.entry, `invalid: ${PROBLEM_TEXT[entry.problem]}`] : ['', ''];
     },
   };
-}
-
-/** The outcome map keeps its users and their order for the operation's life: listed once per operation. */
-const listedUsernames = new WeakMap<ReadonlyMap<string, UserOutcome>, string[]>();
-function usernamesOf(outcomes: ReadonlyMap<string, UserOutcome>): string[] {
-  let usernames = listedUsernames.get(outcomes);
-  if (!usernames) {
-    usernames = [...outcomes.keys()];
-    listedUsernames.set(outcomes, usernames);
-  }
-  return usernames;
 }
 
 export const everyRow = (rows: ResultRowList): ResultRow[] =>

@@ -26,7 +26,6 @@ export interface MembershipCheckProps {
 }
 
 const count = new Intl.NumberFormat();
-const ENDED = new Set(['finished', 'cancelled', 'stopped']);
 
 export function MembershipCheck({ threadId, threadName, groupId, mayChange }: MembershipCheckProps) {
   const api = useApi();
@@ -53,14 +52,9 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
     else setAsked(username);
   }
 
-  /** Lists and starts a one-user operation, and asks again once it has ended. */
+  /** Lists and starts a one-user operation; its end makes the answer stale, so it is asked again. */
   function run(label: string, operation: BulkOperation) {
     const entry = launch(queryClient, { label, threadId, threadName, operation, invalid: [], isUndo: false });
-    const stop = operation.subscribe(() => {
-      if (!ENDED.has(operation.getSnapshot().state)) return;
-      stop();
-      void queryClient.invalidateQueries({ queryKey: query.queryKey });
-    });
     setShownOperation(entry.id);
   }
 

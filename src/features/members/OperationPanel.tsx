@@ -32,9 +32,10 @@ export function OperationPanel({
   /** Set when the results are one user's threads rather than users of `threadId`. */
   acrossThreads?: AcrossThreads | undefined;
 }) {
+  const usernames = useMemo(() => [...snapshot.outcomes.keys()], [snapshot.outcomes]);
   // The outcome map is live: a new snapshot means new outcomes even though the map is the same object.
   const rows = useMemo(() => {
-    const results = resultRowList(snapshot.outcomes, invalid);
+    const results = resultRowList(usernames, snapshot.outcomes, invalid);
     if (!acrossThreads) return results;
     return {
       length: results.length,
@@ -43,7 +44,7 @@ export function OperationPanel({
         return [threadLabel(acrossThreads, threadId), outcome];
       },
     };
-  }, [snapshot, invalid, acrossThreads]);
+  }, [usernames, snapshot, invalid, acrossThreads]);
   const finishedRows = useMemo(() => (running ? [] : everyRow(rows)), [running, rows]);
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>

@@ -8,7 +8,7 @@ import { CallBudgetField } from './CallBudgetField.tsx';
 import { launchUndo, operationSummary, retryFailed } from './member-changes.ts';
 import { OperationActions, OperationPanel } from './OperationPanel.tsx';
 import { isRunning, operations, type OperationEntry } from './operations.ts';
-import { retryFailedAcrossThreads, undoRemovalFromThreads } from './user-thread-changes.ts';
+import { undoRemovalFromThreads } from './user-thread-changes.ts';
 
 const noOperation = () => () => undefined;
 const noSnapshot = () => null;
@@ -121,14 +121,7 @@ export function OperationsDialog({ initialId, onClose }: { initialId: number | n
                     ),
                 }
           }
-          onRetryFailed={
-            shown.undone
-              ? undefined
-              : () =>
-                  across
-                    ? retryFailedAcrossThreads(queryClient, shown, across)
-                    : retryFailed(queryClient, shown)
-          }
+          onRetryFailed={shown.undone ? undefined : () => retryFailed(queryClient, shown)}
           onClose={onClose}
         />
       </DialogActions>

@@ -108,14 +108,18 @@ export function operationSummary(snapshot: BulkSnapshot, undone = false): string
   return `${changed} · ${rest}${undone ? ' · undone' : ''}`;
 }
 
-/** Lists the operation under Operations and starts it; the thread's summary refreshes when it ends. */
+/** After a run: the entry's own refresh, else the thread's summary; a rejection is a defect, reported. */
+function followRun(queryClient: QueryClient, entry: OperationEntry, run: Promise<unknown>): void {
+  // The engine settles every user even on errors, so a run's promise does not reject but for a defect.
+  run
+    .finally(() => entry.refresh?.() ?? refreshThreadSummary(queryClient, entry.threadId))
+    .catch(reportError);
+}
+
+/** Lists the operation under Operations and starts it; what it may have changed fetches again when it ends. */
 export function launch(queryClient: QueryClient, entry: NewOperation): OperationEntry {
   const listed = operations.add(entry);
-  // The engine settles every user even on errors; a rejection here is a defect, reported rather than lost.
-  entry.operation
-    .start()
-    .finally(() => refreshThreadSummary(queryClient, entry.threadId))
-    .catch(reportError);
+  followRun(queryClient, listed, entry.operation.start());
   return listed;
 }
 
@@ -129,10 +133,8 @@ export function usersToRetry(snapshot: BulkSnapshot): { count: number; includesN
 }
 
 export function retryFailed(queryClient: QueryClient, entry: OperationEntry): void {
-  entry.operation
-    .retryFailed({ includeNotSent: usersToRetry(entry.operation.getSnapshot()).includesNotSent })
-    .finally(() => refreshThreadSummary(queryClient, entry.threadId))
-    .catch(reportError);
+  const { includesNotSent } = usersToRetry(entry.operation.getSnapshot());
+  followRun(queryClient, entry, entry.operation.retryFailed({ includeNotSent: includesNotSent }));
 }
 
 /** Reverses exactly the users `entry` changed, as an operation of its own. */

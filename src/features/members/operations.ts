@@ -15,6 +15,8 @@ export interface OperationEntry {
   invalid: ParsedUsernames['invalid'];
   /** Undo reverses an operation; an undo itself offers none. */
   isUndo: boolean;
+  /** What to fetch again after each run, when more than the thread's own summary (see member-changes.ts). */
+  refresh?: () => Promise<unknown>;
   /** Said beside Undo when reversing may do more than the operation did (see AddMembersDialog). */
   undoCaveat?: string;
   /**

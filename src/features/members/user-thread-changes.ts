@@ -9,7 +9,7 @@ import { addUserToThreads, removeUserFromThreads } from '../../lib/bulk/user-acr
 import { newOperationId } from '../../lib/operation-id.ts';
 import { pacerFor } from './call-budget.ts';
 import { hideRemovedMembers, showAddedMembers } from './member-cache.ts';
-import { usersToRetry } from './member-changes.ts';
+import { launch } from './member-changes.ts';
 import { operations, type OperationEntry } from './operations.ts';
 
 type Api = ReturnType<typeof useApi>;
@@ -55,18 +55,12 @@ function refreshAfterRun(queryClient: QueryClient, across: AcrossThreads): Promi
   ]);
 }
 
-function run(queryClient: QueryClient, entry: OperationEntry, across: AcrossThreads, runs: Promise<unknown>) {
-  // The engine settles every thread even on errors; a rejection here is a defect, reported rather than lost.
-  runs.finally(() => refreshAfterRun(queryClient, across)).catch(reportError);
-  return entry;
-}
-
 function launchAcrossThreads(
   queryClient: QueryClient,
   across: AcrossThreads,
   { label, operation, isUndo }: { label: string; operation: BulkOperation; isUndo: boolean },
 ): OperationEntry {
-  const entry = operations.add({
+  return launch(queryClient, {
     label,
     threadId: '',
     threadName: '',
@@ -74,8 +68,8 @@ function launchAcrossThreads(
     invalid: [],
     isUndo,
     acrossThreads: across,
+    refresh: () => refreshAfterRun(queryClient, across),
   });
-  return run(queryClient, entry, across, operation.start());
 }
 
 const threadsText = (n: number) => `${new Intl.NumberFormat().format(n)} ${n === 1 ? 'thread' : 'threads'}`;
@@ -124,13 +118,4 @@ export function undoRemovalFromThreads(
     operation: followInCache(operation, queryClient, username, showAddedMembers, 'added'),
     isUndo: true,
   });
-}
-
-export function retryFailedAcrossThreads(
-  queryClient: QueryClient,
-  entry: OperationEntry,
-  across: AcrossThreads,
-) {
-  const { includesNotSent } = usersToRetry(entry.operation.getSnapshot());
-  run(queryClient, entry, across, entry.operation.retryFailed({ includeNotSent: includesNotSent }));
 }
