@@ -16,9 +16,15 @@ test('an unknown address says so and offers the way home', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Threads', level: 1 })).toBeVisible();
 });
 
-test('the theme follows the system and can be switched', async ({ page }) => {
+test('the theme follows the system, can be switched, and the choice is kept', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/threads');
+  const body = page.locator('body');
+  await expect(body).toHaveCSS('background-color', 'rgb(18, 18, 18)');
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
+  await expect(body).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Switch to dark theme' })).toBeVisible();
+  await expect(body).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });

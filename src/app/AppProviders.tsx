@@ -2,7 +2,8 @@ import { CssBaseline, ThemeProvider } from '@mui/material';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiProvider, type useApi } from '../api/api-context.tsx';
-import { theme } from './theme.ts';
+import { useColorMode } from './color-mode.ts';
+import { themeFor } from './theme.ts';
 
 export function AppProviders({
   api,
@@ -13,11 +14,13 @@ export function AppProviders({
   queryClient: QueryClient;
   children: ReactNode;
 }) {
+  const mode = useColorMode();
   return (
     <ApiProvider client={api}>
       <QueryClientProvider client={queryClient}>
-        <ThemeProvider theme={theme}>
-          <CssBaseline />
+        <ThemeProvider theme={themeFor(mode)}>
+          {/* Native controls and scrollbars follow the theme too. */}
+          <CssBaseline enableColorScheme />
           {children}
         </ThemeProvider>
       </QueryClientProvider>

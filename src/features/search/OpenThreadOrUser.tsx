@@ -1,23 +1,24 @@
 // The app bar's search box: a thread id opens the thread, a username opens the threads that user joined.
-// Plain elements styled with the theme's CSS variables: importing MUI here would split the members page's
-// first bundle into more chunks and push it over its size budget.
+// Plain elements styled from the theme: importing MUI components here would split the members page's first
+// bundle into more chunks and push it over its size budget.
+import { useTheme, type Theme } from '@mui/material/styles';
 import { useId, useState, type CSSProperties, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { searchTarget } from './search-target.ts';
 
-const inputStyle = (invalid: boolean): CSSProperties => ({
+const inputStyle = ({ palette }: Theme, invalid: boolean): CSSProperties => ({
   width: 240,
   maxWidth: '40vw',
   padding: '6px 12px',
   font: 'inherit',
   // The page's own colours rather than the bar's, so the placeholder keeps its contrast in both themes.
-  color: 'var(--mui-palette-text-primary)',
-  background: 'var(--mui-palette-background-paper)',
-  border: `2px solid ${invalid ? 'var(--mui-palette-error-main)' : 'transparent'}`,
+  color: palette.text.primary,
+  background: palette.background.paper,
+  border: `2px solid ${invalid ? palette.error.main : 'transparent'}`,
   borderRadius: 4,
 });
 
-const problemStyle: CSSProperties = {
+const problemStyle = ({ palette, typography, shadows }: Theme): CSSProperties => ({
   position: 'absolute',
   top: '100%',
   right: 0,
@@ -25,14 +26,15 @@ const problemStyle: CSSProperties = {
   width: 360,
   margin: '8px 0 0',
   padding: 12,
-  font: 'var(--mui-font-body2)',
-  color: 'var(--mui-palette-text-primary)',
-  background: 'var(--mui-palette-background-paper)',
-  boxShadow: 'var(--mui-shadows-4)',
+  ...typography.body2,
+  color: palette.text.primary,
+  background: palette.background.paper,
+  boxShadow: shadows[4],
   borderRadius: 4,
-};
+});
 
 export function OpenThreadOrUser() {
+  const theme = useTheme();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -71,10 +73,10 @@ export function OpenThreadOrUser() {
           setText(event.target.value);
           setProblem(null);
         }}
-        style={inputStyle(problem !== null)}
+        style={inputStyle(theme, problem !== null)}
       />
       {problem && (
-        <p id={problemId} role="alert" style={problemStyle}>
+        <p id={problemId} role="alert" style={problemStyle(theme)}>
           {problem}
         </p>
       )}
