@@ -4,6 +4,7 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
 import { benchBundleSize } from './bundle-size.ts';
 import { benchFirstRow } from './first-row.ts';
+import { writeStackReference } from './floor/stack-reference-files.ts';
 import { benchScrollMemory } from './scroll-memory.ts';
 import { startServerUnderTest } from './server-under-test.ts';
 
@@ -20,6 +21,7 @@ export async function benchMembersPage(): Promise<void> {
       const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
       try {
         const threadId = DEMO_THREADS.huge;
+        await writeStackReference(server.distDir, threadId);
         fetchedBeforeFirstRow = await benchFirstRow(browser, server.url, threadId);
         await benchScrollMemory(browser, 'the members page', `${server.url}/threads/${threadId}`);
         if (process.env.BENCH_FLOOR_SCROLL === '1') {
