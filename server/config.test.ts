@@ -137,6 +137,13 @@ describe('loadConfig', () => {
       'admin.example.com',
       'localhost',
     ]);
+    expect(loadConfig({ HOST: '127.0.0.2' }).allowedHostnames).toEqual([
+      'localhost',
+      '127.0.0.1',
+      '[::1]',
+      '127.0.0.2',
+    ]);
+    expect(loadConfig({ HOST: '::1' }).allowedHostnames).toEqual(['localhost', '127.0.0.1', '[::1]']);
     expect(loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'password' }).allowedHostnames).toBeNull();
     expect(errorOf({ ALLOWED_HOSTS: 'a b' }).message).toMatch(/ALLOWED_HOSTS/);
   });

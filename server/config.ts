@@ -231,8 +231,8 @@ function rejectAll(env: Env, names: readonly string[], reason: string): void {
 const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
- * A dashboard bound to loopback answers only to loopback names, so a web page cannot reach it by rebinding
- * its own domain to 127.0.0.1. ALLOWED_HOSTS (comma-separated host names) sets the list explicitly, e.g.
+ * A dashboard bound to loopback answers only to loopback names (and the address it is bound to), so a web
+ * page cannot reach it by rebinding its own domain to 127.0.0.1. ALLOWED_HOSTS (comma-separated host names) sets the list explicitly, e.g.
  * behind a reverse proxy; bound to another interface without it, any name is accepted.
  */
 function parseAllowedHosts(value: string | undefined, host: string): string[] | null {
@@ -243,8 +243,10 @@ function parseAllowedHosts(value: string | undefined, host: string): string[] | 
     }
     return names;
   }
-  const hostname = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return LOOPBACK_HOSTNAMES.includes(hostname) ? LOOPBACK_HOSTNAMES : null;
+  if (!isLoopback(host)) return null;
+  // Any loopback address (127.0.0.2 too) is as reachable by rebinding as 127.0.0.1.
+  const hostname = (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host).toLowerCase();
+  return LOOPBACK_HOSTNAMES.includes(hostname) ? LOOPBACK_HOSTNAMES : [...LOOPBACK_HOSTNAMES, hostname];
 }
 
 function parseAudit(env: Env, dataDir: string): AuditConfig {
