@@ -91,6 +91,9 @@ export function authRoutes(
         );
       }
       throttle.succeeded([nameKey]);
+      // The browser's earlier session ends: one browser, one signed-in person, and an old cookie is no use.
+      const earlier = getCookie(c, SESSION_COOKIE);
+      if (earlier !== undefined) auth.sessions.remove(earlier);
       const session = auth.sessions.create(account.name, passwordStamp(account.password));
       setCookie(c, SESSION_COOKIE, session.id, {
         httpOnly: true,

@@ -162,6 +162,19 @@ describe('AUTH_MODE=password', () => {
     expect((await harness.call('/api/session', withCookie(cookie))).status).toBe(401);
   });
 
+  it("ends the browser's earlier session when someone signs in on it", async () => {
+    const harness = passwordHarness();
+    const first = await signIn(harness, 'ann', PASSWORDS.ann, { from: '10.5.5.5' });
+    const second = await signIn(harness, 'vic', PASSWORDS.vic, {
+      from: '10.5.5.5',
+      headers: { cookie: first.cookie },
+    });
+    expect(second.response.status).toBe(200);
+    expect((await harness.call('/api/session', withCookie(first.cookie))).status).toBe(401);
+    const now = await harness.call('/api/session', withCookie(second.cookie));
+    expect(now.json).toMatchObject({ user: { name: 'vic' } });
+  });
+
   it('ends the sessions of an account whose password changed or that was removed', async () => {
     const harness = passwordHarness();
     const { cookie } = await signIn(harness, 'vic', PASSWORDS.vic, { from: '10.4.4.4' });
