@@ -47,18 +47,27 @@ export async function verifyPassword(password: string, stored: string | undefine
   return stored !== undefined && actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** The accounts file exists but cannot be used; the message names the file and what to do. */
+export class AccountsFileUnusable extends Error {
+  override name = 'AccountsFileUnusable';
+}
+
 function parseAccounts(text: string, file: string): Account[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error(
+    throw new AccountsFileUnusable(
       `${file} is not valid JSON; restore it from a backup or recreate it with "npm run users".`,
     );
   }
   const accounts: unknown =
     typeof parsed === 'object' && parsed !== null && 'accounts' in parsed ? parsed.accounts : undefined;
-  if (!Array.isArray(accounts)) throw new Error(`${file} has no "accounts" list.`);
+  if (!Array.isArray(accounts)) {
+    throw new AccountsFileUnusable(
+      `${file} has no "accounts" list; restore it from a backup or recreate it with "npm run users".`,
+    );
+  }
   return accounts.filter(isAccount);
 }
 
@@ -74,8 +83,12 @@ export async function readAccounts(file: string): Promise<Account[]> {
   try {
     return parseAccounts(await readFile(file, 'utf8'), file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === undefined) throw error;
+    throw new AccountsFileUnusable(
+      `${file} cannot be read (${code}); check that the server's user may read it.`,
+    );
   }
 }
 

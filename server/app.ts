@@ -4,7 +4,7 @@ import { AuditWriteFailed } from './audit-write-failed.ts';
 import { activityRoutes } from './activity-route.ts';
 import { auditedCall, OPERATION_ID_HEADER, operationIdFrom } from './audit-record.ts';
 import type { AuditStore } from './audit-store.ts';
-import { watchedAccounts } from './accounts.ts';
+import { AccountsFileUnusable, watchedAccounts } from './accounts.ts';
 import { authRoutes } from './auth-routes.ts';
 import { authenticate, requireModerator } from './authenticate.ts';
 import { chatErrorResponse } from './chat-error.ts';
@@ -139,6 +139,17 @@ export function createServerApp({
         `The change was sent to the Chat API, which ${answered}, but the audit log could not record it: check ` +
           'that the audit database (AUDIT_DB) is writable and its disk has space. The change may have been ' +
           'applied; reload the member list to see.',
+      );
+    }
+    if (error instanceof AccountsFileUnusable) {
+      // The message names the file and the fault, never request data; the browser gets no server paths.
+      logger.log('error', error.message, { requestId: c.get('requestId') });
+      return chatErrorResponse(
+        503,
+        'accounts_unavailable',
+        'AccountsFileUnusable',
+        'Sign-in is unavailable: the dashboard server cannot read its accounts file. Ask its administrator ' +
+          'to check USERS_FILE; the server log says what is wrong.',
       );
     }
     // Only the error's class goes to the log: messages from libraries may quote request data.

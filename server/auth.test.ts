@@ -1,5 +1,6 @@
 // Sign-in and roles as the server enforces them, whatever a page offers: password accounts with sessions,
 // the sign-in proxy's header, and the moderator role for every change.
+import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
 import { hashPassword, readAccounts, writeAccounts } from './accounts.ts';
@@ -173,6 +174,23 @@ describe('AUTH_MODE=password', () => {
     expect((await harness.call('/api/session', withCookie(first.cookie))).status).toBe(401);
     const now = await harness.call('/api/session', withCookie(second.cookie));
     expect(now.json).toMatchObject({ user: { name: 'vic' } });
+  });
+
+  it('says sign-in is unavailable, and logs why, when the accounts file is damaged', async () => {
+    const broken = await testAccounts([]);
+    await writeFile(broken.usersFile, '{ "accounts": [ { "name": "ann", ');
+    const harness = harnessWith({
+      auth: { mode: 'password', usersFile: broken.usersFile, sessionHours: 12 },
+    });
+    const { response } = await signIn(harness, 'ann', PASSWORDS.ann, { from: '10.6.6.6' });
+    expect(response.status).toBe(503);
+    expect(response.json).toMatchObject({
+      error: 'accounts_unavailable',
+      error_description: expect.stringContaining('USERS_FILE') as unknown,
+    });
+    expect(JSON.stringify(response.json)).not.toContain(broken.usersFile);
+    expect(harness.logLines.join('\n')).toContain(`${broken.usersFile} is not valid JSON`);
+    await broken.remove();
   });
 
   it('ends the sessions of an account whose password changed or that was removed', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import {
+  AccountsFileUnusable,
   ACCOUNT_NAME,
   findAccount,
   hashPassword,
@@ -141,7 +142,9 @@ async function run(args: string[]): Promise<string> {
 run(process.argv.slice(2)).then(
   (message) => console.log(message),
   (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : error);
+    console.error(
+      error instanceof UsageError || error instanceof AccountsFileUnusable ? error.message : error,
+    );
     process.exit(1);
   },
 );
