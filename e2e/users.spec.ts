@@ -135,6 +135,13 @@ test.describe('removing a user from threads', () => {
     // Back in both threads, and nothing is selected any more.
     await expect(listStatus(page)).toHaveText(/^50 threads loaded$/);
     await expect(list.getByRole('checkbox', { name: 'Select Community help desk' })).not.toBeChecked();
+
+    // The audit log shows each operation as one entry, however many threads it touched.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+    const entries = page.getByRole('list', { name: 'Activity' }).getByRole('listitem');
+    await expect(entries.nth(0)).toHaveAccessibleName('local (moderator) added members to 2 threads');
+    await expect(entries.nth(1)).toHaveAccessibleName('local (moderator) removed members from 2 threads');
+    await expect(entries.nth(1)).toContainText('2 removed · 2 calls');
   });
 
   test('a thread whose calls keep failing is reported failed, and Retry failed finishes it', async ({

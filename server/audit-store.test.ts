@@ -84,6 +84,32 @@ describe('audit store', () => {
     expect(audit.users(entry?.id ?? 0)?.users.map((user) => user.outcome)).toEqual(['unknown', 'added']);
   });
 
+  it('groups an operation across threads into one entry, and counts a user once in each thread', () => {
+    const audit = store();
+    const removed = (username: string) => [{ username, outcome: 'removed' as const }];
+    audit.append(
+      call({ operationId: 'everywhere', action: 'remove', threadId: '300', outcomes: removed('spam') }),
+    );
+    audit.append(
+      call({ operationId: 'everywhere', action: 'remove', threadId: '100', outcomes: removed('spam') }),
+    );
+    audit.append(
+      call({ operationId: 'everywhere', action: 'remove', threadId: '200', outcomes: removed('spam') }),
+    );
+    const [entry, ...others] = audit.list({}, 10).entries;
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ threadId: '100', threads: 3, calls: 3, outcomes: { removed: 3 } });
+    expect(audit.users(entry?.id ?? 0)?.users.map((user) => [user.threadId, user.username])).toEqual([
+      ['300', 'spam'],
+      ['100', 'spam'],
+      ['200', 'spam'],
+    ]);
+    // Filtered by thread, the entry shows only what happened there.
+    expect(audit.list({ threadId: '200' }, 10).entries).toMatchObject([
+      { threadId: '200', threads: 1, calls: 1, outcomes: { removed: 1 } },
+    ]);
+  });
+
   it('keeps operations of different actors apart even when they reuse an operation id', () => {
     const audit = store();
     audit.append(call({ operationId: 'same' }));

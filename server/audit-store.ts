@@ -41,7 +41,9 @@ export interface ActivityEntry {
   id: number;
   operationId: string | null;
   action: AuditAction;
+  /** The thread changed; when the operation spanned several (`threads` > 1), the first of them by ID. */
   threadId: string;
+  threads: number;
   actor: string;
   role: string;
   startedAt: number;
@@ -58,6 +60,7 @@ export interface ActivityPage {
 }
 
 export interface ActivityUser {
+  threadId: string;
   username: string;
   outcome: UserOutcome;
   upstreamStatus: number | null;
@@ -70,7 +73,6 @@ export interface AuditRow extends ActivityUser {
   callId: number;
   actor: string;
   role: string;
-  threadId: string;
   action: AuditAction;
   operationId: string | null;
 }
@@ -103,7 +105,7 @@ const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS audit_calls (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  -- The first call of the same operation (same actor, thread and action); null for the first call itself.
+  -- The first call of the same operation (same actor and action, in any thread); null for the first call itself.
   entry_id INTEGER,
   time INTEGER NOT NULL,
   actor TEXT NOT NULL,
@@ -138,6 +140,7 @@ interface EntryRow {
   operation_id: string | null;
   action: AuditAction;
   thread_id: string;
+  threads: number;
   actor: string;
   role: string;
   started_at: number;
@@ -146,8 +149,9 @@ interface EntryRow {
 }
 
 const ENTRY = 'COALESCE(c.entry_id, c.id)';
-const ENTRY_COLUMNS = `${ENTRY} AS entry, MAX(c.id) AS last, c.operation_id, c.action, c.thread_id, c.actor,
-  c.role, MIN(c.time) AS started_at, MAX(c.time) AS ended_at, COUNT(*) AS calls`;
+const ENTRY_COLUMNS = `${ENTRY} AS entry, MAX(c.id) AS last, c.operation_id, c.action,
+  MIN(c.thread_id) AS thread_id, COUNT(DISTINCT c.thread_id) AS threads, c.actor, c.role,
+  MIN(c.time) AS started_at, MAX(c.time) AS ended_at, COUNT(*) AS calls`;
 
 /** The condition each filter adds; parameters are named after the filter's fields. */
 const FILTER_CONDITIONS: Readonly<Record<keyof ActivityFilter, string>> = {
@@ -172,6 +176,7 @@ function toEntry(row: EntryRow, outcomes: ActivityEntry['outcomes']): ActivityEn
     operationId: row.operation_id,
     action: row.action,
     threadId: row.thread_id,
+    threads: row.threads,
     actor: row.actor,
     role: row.role,
     startedAt: row.started_at,
@@ -198,9 +203,10 @@ export function openAuditStore(
   { retentionDays, now = Date.now }: AuditStoreOptions,
 ): AuditStore {
   const db = openDatabase(file);
-  const firstOfOperation = db.prepare<[string, string, string, string], { id: number }>(
+  // One operation is one entry even when it spans threads (removing a user from every thread they joined).
+  const firstOfOperation = db.prepare<[string, string, string], { id: number }>(
     `SELECT MIN(id) AS id FROM audit_calls
-     WHERE operation_id = ? AND actor = ? AND thread_id = ? AND action = ? AND entry_id IS NULL`,
+     WHERE operation_id = ? AND actor = ? AND action = ? AND entry_id IS NULL`,
   );
   const insertCall = db.prepare(
     `INSERT INTO audit_calls
@@ -216,7 +222,7 @@ export function openAuditStore(
     const first =
       call.operationId === null
         ? undefined
-        : firstOfOperation.get(call.operationId, call.actor, call.threadId, call.action)?.id;
+        : firstOfOperation.get(call.operationId, call.actor, call.action)?.id;
     const { lastInsertRowid } = insertCall.run({
       entryId: first ?? null,
       time: call.time,
@@ -238,11 +244,12 @@ export function openAuditStore(
     if (entryIds.length === 0) return counts;
     const rows = db
       .prepare<[object], { entry: number; outcome: UserOutcome; n: number }>(
-        // A user retried within an operation (a lost answer, then success) counts once, by their last outcome.
+        // A user retried within an operation (a lost answer, then success) counts once per thread, by their
+        // last outcome there.
         `SELECT entry, outcome, COUNT(*) AS n FROM (
            SELECT ${ENTRY} AS entry, o.outcome,
              ROW_NUMBER() OVER (
-               PARTITION BY ${ENTRY}, lower(o.username) ORDER BY c.id DESC, o.position DESC
+               PARTITION BY ${ENTRY}, c.thread_id, lower(o.username) ORDER BY c.id DESC, o.position DESC
              ) AS latest
            FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
            WHERE ${where} AND ${ENTRY} IN (${entryIds.join(',')})
@@ -295,7 +302,8 @@ export function openAuditStore(
       if (row === undefined) return null;
       const users = db
         .prepare<[object], ActivityUser>(
-          `SELECT o.username, o.outcome, c.upstream_status AS upstreamStatus, c.request_id AS requestId, c.time
+          `SELECT c.thread_id AS threadId, o.username, o.outcome, c.upstream_status AS upstreamStatus,
+             c.request_id AS requestId, c.time
            FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
            WHERE ${where} ORDER BY c.id, o.position`,
         )

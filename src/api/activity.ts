@@ -52,6 +52,8 @@ function parseEntry(body: unknown, what: string) {
     operationId: record.operationId === null ? null : asString(record.operationId, `${what} operationId`),
     action,
     threadId: asString(record.threadId, `${what} threadId`),
+    /** More than 1 for an operation across threads; `threadId` is then the first of them. */
+    threads: asNumber(record.threads, `${what} threads`),
     actor: asString(record.actor, `${what} actor`),
     role: asString(record.role, `${what} role`),
     startedAt: new Date(asNumber(record.startedAt, `${what} startedAt`)),
@@ -73,6 +75,7 @@ export function parseActivityPage(body: unknown) {
 function parseUser(user: unknown, i: number) {
   const record = asRecord(user, `activity user ${i}`);
   return {
+    threadId: asString(record.threadId, `activity user ${i} threadId`),
     username: asString(record.username, `activity user ${i} username`),
     outcome: asOutcome(record.outcome, `activity user ${i} outcome`),
     upstreamStatus:

@@ -86,6 +86,30 @@ it('lists entries newest first, links to the thread and shows each user on deman
   ).toBe('true');
 });
 
+it('shows an operation across threads as one entry, with the thread of each user', async () => {
+  harness = createDashboardHarness();
+  const operation = { operationId: 'everywhere' };
+  await removeThreadMembers(harness.api, DEMO_THREADS.large, [DEMO_USERS.spammer], operation);
+  await removeThreadMembers(harness.api, thread, [DEMO_USERS.spammer], operation);
+  renderActivity();
+  const entry = await screen.findByRole('listitem', {
+    name: 'local (moderator) removed members from 2 threads',
+  });
+  expect(screen.getByRole('status').textContent).toBe('1 entry loaded · end of the log');
+  fireEvent.click(within(entry).getByRole('button', { name: /^Show users/ }));
+  const table = await within(entry).findByRole('table');
+  const rows = within(table).getAllByRole('row').slice(1);
+  expect(
+    rows.map((row) => [
+      within(row).getByRole('link').textContent,
+      within(row).getAllByRole('cell')[1]?.textContent,
+    ]),
+  ).toEqual([
+    [DEMO_THREADS.large, DEMO_USERS.spammer],
+    [thread, DEMO_USERS.spammer],
+  ]);
+});
+
 it('applies the filters in the address and fills the fields with them', async () => {
   harness = createDashboardHarness();
   await addThreadMembers(harness.api, thread, [DEMO_USERS.lurker]);

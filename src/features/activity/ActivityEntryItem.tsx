@@ -1,18 +1,19 @@
 // One entry of the activity: who changed which thread when, the outcome counts, and on demand each user.
-import { Box, Button, Collapse, Link, Stack, Typography } from '@mui/material';
+import { Box, Button, Collapse, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
 import type { ActivityEntry } from '../../api/activity.ts';
-import { ActivityEntryUsers } from './ActivityEntryUsers.tsx';
+import { ActivityEntryUsers, ThreadLink } from './ActivityEntryUsers.tsx';
 import { outcomeSummary } from './outcome-labels.ts';
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const count = new Intl.NumberFormat();
 
 export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const verb = entry.action === 'add' ? 'added members to' : 'removed members from';
-  const summary = `${entry.actor} (${entry.role}) ${verb} thread ${entry.threadId}`;
+  const where = entry.threads > 1 ? `${count.format(entry.threads)} threads` : `thread ${entry.threadId}`;
+  const summary = `${entry.actor} (${entry.role}) ${verb} ${where}`;
   return (
     <Box
       component="li"
@@ -22,10 +23,14 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <Box sx={{ minWidth: 0 }}>
           <Typography sx={{ overflowWrap: 'anywhere' }}>
-            <strong>{entry.actor}</strong> ({entry.role}) {verb} thread{' '}
-            <Link component={RouterLink} to={`/threads/${encodeURIComponent(entry.threadId)}`}>
-              {entry.threadId}
-            </Link>
+            <strong>{entry.actor}</strong> ({entry.role}) {verb}{' '}
+            {entry.threads > 1 ? (
+              where
+            ) : (
+              <>
+                thread <ThreadLink threadId={entry.threadId} />
+              </>
+            )}
           </Typography>
           <Typography variant="body2" color="text.secondary">
             <time dateTime={entry.startedAt.toISOString()}>{time.format(entry.startedAt)}</time>

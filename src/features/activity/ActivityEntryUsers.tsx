@@ -1,6 +1,7 @@
 // The per-user outcomes of one activity entry, loaded when the entry is expanded.
-import { Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink } from 'react-router';
 import type { ActivityEntry } from '../../api/activity.ts';
 import { useApi } from '../../api/api-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -11,7 +12,16 @@ import { OUTCOME_LABELS } from './outcome-labels.ts';
 const SHOWN_USERS = 500;
 const count = new Intl.NumberFormat();
 
+export function ThreadLink({ threadId }: { threadId: string }) {
+  return (
+    <Link component={RouterLink} to={`/threads/${encodeURIComponent(threadId)}`}>
+      {threadId}
+    </Link>
+  );
+}
+
 export function ActivityEntryUsers({ entry }: { entry: ActivityEntry }) {
+  const acrossThreads = entry.threads > 1;
   const { data, error, isPending, refetch } = useQuery(
     activityUsersQuery(useApi(), entry.id, entry.endedAt.getTime()),
   );
@@ -24,6 +34,7 @@ export function ActivityEntryUsers({ entry }: { entry: ActivityEntry }) {
       <Table size="small" aria-label={`Users of the ${entry.action} by ${entry.actor}`}>
         <TableHead>
           <TableRow>
+            {acrossThreads && <TableCell>Thread</TableCell>}
             <TableCell>Username</TableCell>
             <TableCell>Outcome</TableCell>
             <TableCell>Chat API status</TableCell>
@@ -33,6 +44,11 @@ export function ActivityEntryUsers({ entry }: { entry: ActivityEntry }) {
         <TableBody>
           {data.slice(0, SHOWN_USERS).map((user, i) => (
             <TableRow key={`${user.requestId}-${i}`}>
+              {acrossThreads && (
+                <TableCell>
+                  <ThreadLink threadId={user.threadId} />
+                </TableCell>
+              )}
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{user.username}</TableCell>
               <TableCell>{OUTCOME_LABELS[user.outcome]}</TableCell>
               <TableCell>{user.upstreamStatus ?? 'no answer'}</TableCell>
