@@ -19,7 +19,13 @@ export async function writeStackReference(distDir: string, threadId: string): Pr
       root: import.meta.dirname,
       logLevel: 'warn',
       plugins: [react()],
-      build: { outDir, emptyOutDir: true, rollupOptions: { input: path.join(import.meta.dirname, PAGE) } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        // Not under assets/, so the bundle-size table of the app's own chunks leaves them out.
+        assetsDir: 'stack-reference-assets',
+        rollupOptions: { input: path.join(import.meta.dirname, PAGE) },
+      },
     });
     const html = await readFile(path.join(outDir, PAGE), 'utf8');
     const firstPage = `/api/${memberPagePath(threadId, DEFAULT_PAGE_SIZE, '')}`;
