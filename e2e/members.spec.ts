@@ -21,6 +21,32 @@ test('a support engineer opens a thread by its id; an unknown id says so', async
   await expect(memberGrid(page).getByRole('row', { name: /moderator/ })).toBeVisible();
 });
 
+test('the member list and the top bar stay put while the rest of the page loads after them', async ({
+  page,
+}) => {
+  // The search box and the membership check come in a chunk loaded after the first rows: hold it back.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/assets/on-demand-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
+  const positions = () =>
+    Promise.all([
+      memberGrid(page).boundingBox(),
+      page.getByRole('button', { name: /^Switch to/ }).boundingBox(),
+    ]);
+  const before = await positions();
+  release();
+  await expect(page.getByRole('searchbox', { name: 'Open thread or user' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Is this user a member?' })).toBeVisible();
+  expect(await positions()).toEqual(before);
+});
+
 test('scrolling the 1,200-member thread to the end shows every member exactly once, in join order', async ({
   page,
 }) => {

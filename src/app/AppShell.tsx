@@ -3,6 +3,7 @@
 import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { AfterFirstPaint } from '../components/AfterFirstPaint.tsx';
 import { LoadingBar } from '../components/LoadingBar.tsx';
 import { OperationsButton } from '../features/members/OperationsButton.tsx';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
@@ -14,6 +15,9 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 const OpenThreadOrUser = lazy(async () => ({
   default: (await import('./routes/on-demand.ts')).OpenThreadOrUser,
 }));
+
+/** Where the search box goes while its code loads, so the top bar does not shift when it comes. */
+const searchBoxPlace = <Box sx={{ width: 240, maxWidth: '40vw', flexShrink: 0 }} />;
 
 export function AppShell() {
   return (
@@ -32,9 +36,11 @@ export function AppShell() {
                 Activity
               </Button>
             </Box>
-            <Suspense>
-              <OpenThreadOrUser />
-            </Suspense>
+            <AfterFirstPaint placeholder={searchBoxPlace}>
+              <Suspense fallback={searchBoxPlace}>
+                <OpenThreadOrUser />
+              </Suspense>
+            </AfterFirstPaint>
             <OperationsButton />
             <SignedInUser />
             <BackendIndicator />

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
+import { AfterFirstPaint } from '../../components/AfterFirstPaint.tsx';
 import { PageFrame } from '../../components/PageFrame.tsx';
 import { isThreadNotFound } from '../../components/error-message.ts';
 import { MemberList } from '../../features/members/MemberList.tsx';
@@ -16,6 +17,8 @@ import { threadDetailsQuery } from '../../features/threads/thread-queries.ts';
 const MembershipCheck = lazy(async () => ({ default: (await import('./on-demand.ts')).MembershipCheck }));
 
 const crumbs = [{ label: 'Threads', to: '/threads' }];
+// Its height before anything is asked: the field and, a spacing below, the empty status line.
+const membershipCheckPlace = <Box sx={{ height: 48 }} />;
 
 function ThreadNotFound({ threadId }: { threadId: string }) {
   return (
@@ -80,15 +83,17 @@ export function ThreadMembersPage() {
           </Alert>
         )}
         {/* Its height held while it loads, so the member list does not jump down when it arrives. */}
-        <Suspense fallback={<Box sx={{ height: 40 }} />}>
-          <MembershipCheck
-            key={threadId}
-            threadId={threadId}
-            threadName={details.data?.name ?? `thread ${threadId}`}
-            groupId={details.data?.groupId ?? null}
-            mayChange={mayChange}
-          />
-        </Suspense>
+        <AfterFirstPaint placeholder={membershipCheckPlace}>
+          <Suspense fallback={membershipCheckPlace}>
+            <MembershipCheck
+              key={threadId}
+              threadId={threadId}
+              threadName={details.data?.name ?? `thread ${threadId}`}
+              groupId={details.data?.groupId ?? null}
+              mayChange={mayChange}
+            />
+          </Suspense>
+        </AfterFirstPaint>
         <MemberList
           key={threadId}
           threadId={threadId}
