@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { accessibilityViolations } from './axe.ts';
 import type { Page } from '@playwright/test';
 import { expect, test } from './token-scan.ts';
 import { DEMO_THREADS, DEMO_USERS, demoUsername } from '../emulator/demo-data.ts';
@@ -53,8 +54,11 @@ test('adding 25 pasted names, 3 invalid and 2 duplicates, gives the exact result
     /^(Finished|Stopped|Cancelled)/,
   );
   await expect(dialog).toContainText('Added 18 · refused 2 · failed 0 · not sent 0 · invalid 3');
+  expect(await accessibilityViolations(page), 'the results').toEqual([]);
   const results = dialog.getByRole('list', { name: 'Results' });
-  await results.evaluate((list) => list.parentElement?.scrollTo(0, list.scrollHeight));
+  // By keyboard: the results scroll with the keys once their area has focus.
+  await dialog.getByRole('region', { name: 'Results, scrollable' }).focus();
+  await page.keyboard.press('End');
   await expect(
     results.getByRole('listitem').filter({ hasText: new RegExp(`^${DEMO_USERS.outsider}`) }),
   ).toContainText('refused: users [outsider, nobody-here] are not members of this group!');

@@ -1,6 +1,7 @@
 import { DEMO_APP_CERTIFICATE } from '../emulator/emulator.ts';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
 import { appTokenLeaks } from '../src/lib/app-token-leaks.ts';
+import { accessibilityViolations } from './axe.ts';
 import { startPasswordServer, PASSWORD_SERVER_URL, type PasswordServer } from './password-server.ts';
 import { expect, test } from './token-scan.ts';
 import type { Page } from '@playwright/test';
@@ -34,6 +35,7 @@ test('a moderator signs in, sees who is signed in and may change members, and si
 }) => {
   await page.goto(`/threads/${DEMO_THREADS.small}`);
   await expect(page.getByRole('heading', { name: 'Sign in to Thread Members Admin' })).toBeVisible();
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await signIn(page, ann.name, 'not-the-password');
   await expect(page.getByRole('alert')).toHaveText('Wrong name or password. Check both and try again.');

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { accessibilityViolations } from './axe.ts';
 import { expect, test } from './token-scan.ts';
 import { DEMO_OTHER_GROUP_ID, DEMO_THREADS } from '../emulator/demo-data.ts';
 import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
@@ -119,6 +120,7 @@ test.describe('removing a user from threads', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Remove spammer from 2 threads' });
     await expect(dialog).toContainText('Removed 2 · not members 0 · failed 0 · not sent 0');
+    expect(await accessibilityViolations(page), 'the results').toEqual([]);
     await expect(dialog.getByRole('list', { name: 'Results' })).toContainText(
       `Community help desk (ID ${DEMO_THREADS.large})removed`,
     );

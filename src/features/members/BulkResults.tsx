@@ -60,7 +60,18 @@ export function BulkResults({ rows }: { rows: ResultRowList }) {
   return (
     <Box
       ref={scrollRef}
-      sx={{ height: 240, overflowY: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
+      // The rows hold nothing focusable: the scroll area itself takes focus, so the keys scroll it.
+      tabIndex={0}
+      role="region"
+      aria-label="Results, scrollable"
+      sx={{
+        height: 240,
+        overflowY: 'auto',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+      }}
     >
       <Box role="list" aria-label="Results" sx={{ position: 'relative', height: window.totalHeight }}>
         {Array.from({ length: window.end - window.start }, (_, i) => rows.at(window.start + i)).map(
