@@ -105,4 +105,20 @@ describe('a bulk operation against the emulator with faults', () => {
     expect(result.stopReason).toBe('thread not found. (HTTP 404)');
     expect(result.counts).toMatchObject({ failed: 10, 'not-sent': 20 });
   });
+
+  it('stops when the audit log cannot record a change, rather than making more changes nobody can trace', async () => {
+    harness = createDashboardHarness();
+    harness.audit.close();
+    const users = Array.from({ length: 30 }, (_, i) => demoUsername(140_001 + i));
+    const result = await new BulkOperation({
+      kind: 'add',
+      usernames: users,
+      call: (usernames) => addThreadMembers(harness.api, thread, usernames),
+      maxInFlight: 1,
+    }).start();
+    expect(result.state).toBe('stopped');
+    expect(result.stopReason).toMatch(/audit log could not record it.*may have been applied/);
+    expect(result.counts).toMatchObject({ failed: 10, 'not-sent': 20 });
+    expect(upstreamCalls('POST')).toBe(1);
+  });
 });

@@ -18,6 +18,10 @@ describe('classifyFailure', () => {
     [error(404, 'group_error', 'thread not found.'), 'fatal'],
     [error(403, 'group_error', 'thread not open.'), 'fatal'],
     [error(401, 'unauthorized', 'Unable to authenticate (OAuth)'), 'fatal'],
+    [
+      error(500, 'audit_write_failed', 'The change was sent to the Chat API, which answered 200, but…'),
+      'fatal',
+    ],
     [new TypeError('a bug'), 'fatal'],
   ])('%s → %s', (failure, kind) => {
     expect(classifyFailure(failure).kind).toBe(kind);
