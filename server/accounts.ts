@@ -58,14 +58,14 @@ function parseAccounts(text: string, file: string): Account[] {
     parsed = JSON.parse(text);
   } catch {
     throw new AccountsFileUnusable(
-      `${file} is not valid JSON; restore it from a backup or recreate it with "npm run users".`,
+      `${file} is not valid JSON; restore it from a backup, or move it aside and add the accounts again with "npm run users -- add".`,
     );
   }
   const accounts: unknown =
     typeof parsed === 'object' && parsed !== null && 'accounts' in parsed ? parsed.accounts : undefined;
   if (!Array.isArray(accounts)) {
     throw new AccountsFileUnusable(
-      `${file} has no "accounts" list; restore it from a backup or recreate it with "npm run users".`,
+      `${file} has no "accounts" list; restore it from a backup, or move it aside and add the accounts again with "npm run users -- add".`,
     );
   }
   return accounts.filter(isAccount);
@@ -87,7 +87,7 @@ export async function readAccounts(file: string): Promise<Account[]> {
     if (code === 'ENOENT') return [];
     if (code === undefined) throw error;
     throw new AccountsFileUnusable(
-      `${file} cannot be read (${code}); check that the server's user may read it.`,
+      `${file} cannot be read (${code}); check that it is a file and that the server's user may read it.`,
     );
   }
 }

@@ -4,6 +4,7 @@ import { AuditWriteFailed } from './audit-write-failed.ts';
 import { activityRoutes } from './activity-route.ts';
 import { auditedCall, OPERATION_ID_HEADER, operationIdFrom } from './audit-record.ts';
 import type { AuditStore } from './audit-store.ts';
+import { NO_RETRY_HEADER } from '../src/lib/no-retry.ts';
 import { AccountsFileUnusable, watchedAccounts } from './accounts.ts';
 import { authRoutes } from './auth-routes.ts';
 import { authenticate, requireModerator } from './authenticate.ts';
@@ -144,13 +145,15 @@ export function createServerApp({
     if (error instanceof AccountsFileUnusable) {
       // The message names the file and the fault, never request data; the browser gets no server paths.
       logger.log('error', error.message, { requestId: c.get('requestId') });
-      return chatErrorResponse(
+      const unavailable = chatErrorResponse(
         503,
         'accounts_unavailable',
         'AccountsFileUnusable',
         'Sign-in is unavailable: the dashboard server cannot read its accounts file. Ask its administrator ' +
           'to check USERS_FILE; the server log says what is wrong.',
       );
+      unavailable.headers.set(NO_RETRY_HEADER, 'accounts-file');
+      return unavailable;
     }
     // Only the error's class goes to the log: messages from libraries may quote request data.
     logger.log('error', 'unhandled error', { errorName: error.name, method: c.req.method });

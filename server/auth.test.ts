@@ -184,6 +184,8 @@ describe('AUTH_MODE=password', () => {
     });
     const { response } = await signIn(harness, 'ann', PASSWORDS.ann, { from: '10.6.6.6' });
     expect(response.status).toBe(503);
+    // Asking again cannot help: the dashboard shows this at once rather than retrying.
+    expect(response.headers.get('x-no-retry')).toBe('accounts-file');
     expect(response.json).toMatchObject({
       error: 'accounts_unavailable',
       error_description: expect.stringContaining('USERS_FILE') as unknown,

@@ -4,7 +4,7 @@ import { chatErrorResponse } from './chat-error.ts';
 import { matchChatRoute } from './chat-routes.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
-import { UPSTREAM_TIMEOUT_HEADER } from '../src/lib/upstream-timeout.ts';
+import { NO_RETRY_HEADER } from '../src/lib/no-retry.ts';
 
 /** The one thing the proxy needs from `fetch`; tests pass the emulator's in-process fetch. */
 export type UpstreamFetch = (request: Request) => Promise<Response>;
@@ -218,7 +218,7 @@ export function createChatProxy({
           'UpstreamTimeout',
           `The Chat API at ${upstream.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
         );
-        timedOut.headers.set(UPSTREAM_TIMEOUT_HEADER, String(timeoutMs));
+        timedOut.headers.set(NO_RETRY_HEADER, 'upstream-timeout');
         return timedOut;
       }
       if (reason instanceof ClientGone) {

@@ -1,6 +1,6 @@
 // The ky instance every endpoint function uses, and the translation of failures into ApiError.
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import { UPSTREAM_TIMEOUT_HEADER } from '../lib/upstream-timeout.ts';
+import { NO_RETRY_HEADER } from '../lib/no-retry.ts';
 import { ApiError } from './api-error.ts';
 import { MalformedResponse, asRecord } from './parse.ts';
 
@@ -34,7 +34,7 @@ export function createApiClient({
       backoffLimit: 4_000,
       jitter: true,
       shouldRetry: ({ error }) =>
-        error instanceof HTTPError && error.response.headers.has(UPSTREAM_TIMEOUT_HEADER) ? false : undefined,
+        error instanceof HTTPError && error.response.headers.has(NO_RETRY_HEADER) ? false : undefined,
     },
     ...(fetch ? { fetch } : {}),
   });

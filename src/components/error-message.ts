@@ -28,6 +28,8 @@ export function errorMessage(error: unknown, what: string): ErrorMessage {
           'The Chat API rate limit (100 calls per second, shared with the app) was still reached after several ' +
           'retries. Wait a moment, then retry.',
       };
+    case error.code === 'accounts_unavailable':
+      return { title: 'Sign-in is unavailable', detail: error.description };
     case error.status >= 500:
       return {
         title,

@@ -108,6 +108,20 @@ it('shows an operation across threads as one entry, with the thread of each user
     [DEMO_THREADS.large, DEMO_USERS.spammer],
     [thread, DEMO_USERS.spammer],
   ]);
+
+  // Filtered by one thread, the entry names that thread, and its users still say which thread is whose.
+  cleanup();
+  renderActivity(`/activity?thread=${thread}`);
+  const filtered = await screen.findByRole('listitem', {
+    name: `local (moderator) removed members from thread ${thread}`,
+  });
+  fireEvent.click(within(filtered).getByRole('button', { name: /^Show users/ }));
+  const all = await within(filtered).findByRole('table');
+  expect(
+    within(all)
+      .getAllByRole('link')
+      .map((link) => link.textContent),
+  ).toEqual([DEMO_THREADS.large, thread]);
 });
 
 it('applies the filters in the address and fills the fields with them', async () => {

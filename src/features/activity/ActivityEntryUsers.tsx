@@ -21,7 +21,6 @@ export function ThreadLink({ threadId }: { threadId: string }) {
 }
 
 export function ActivityEntryUsers({ entry }: { entry: ActivityEntry }) {
-  const acrossThreads = entry.threads > 1;
   const { data, error, isPending, refetch } = useQuery(
     activityUsersQuery(useApi(), entry.id, entry.endedAt.getTime()),
   );
@@ -29,6 +28,9 @@ export function ActivityEntryUsers({ entry }: { entry: ActivityEntry }) {
   if (error) {
     return <ErrorNotice error={error} what="the users of this entry" onRetry={() => void refetch()} />;
   }
+  // From the users rather than the entry: under a thread filter the entry counts one thread, but the users
+  // are those of the whole operation.
+  const acrossThreads = new Set(data.map((user) => user.threadId)).size > 1;
   return (
     <>
       <Table size="small" aria-label={`Users of the ${entry.action} by ${entry.actor}`}>

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { writeFile } from 'node:fs/promises';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { testAccounts, type TestAccounts } from '../../../server/auth-test-support.ts';
 import { AppProviders } from '../../app/AppProviders.tsx';
@@ -43,4 +44,28 @@ it('brings back the sign-in page when the session ends mid-work', async () => {
   await queryClient.invalidateQueries({ queryKey: ['session'] });
   expect(await screen.findByRole('form', { name: 'Sign in' })).toBeDefined();
   expect(screen.queryByText('the dashboard')).toBeNull();
+});
+
+it('says sign-in is unavailable, and whom to ask, when the server cannot read its accounts file', async () => {
+  const broken = await testAccounts([]);
+  await writeFile(broken.usersFile, '{ "accounts": [');
+  harness = createDashboardHarness(
+    {},
+    { auth: { mode: 'password', usersFile: broken.usersFile, sessionHours: 12 } },
+  );
+  render(
+    <AppProviders api={harness.api} queryClient={createQueryClient()}>
+      <SessionGate>
+        <p>the dashboard</p>
+      </SessionGate>
+    </AppProviders>,
+  );
+  const form = await screen.findByRole('form', { name: 'Sign in' });
+  fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: 'ann' } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'ann-has-a-long-password' } });
+  fireEvent.submit(form);
+  expect((await screen.findByRole('alert')).textContent).toMatch(
+    /^Sign-in is unavailable: .* Ask its administrator to check USERS_FILE/,
+  );
+  await broken.remove();
 });

@@ -8,13 +8,14 @@ import { signIn } from '../../api/session.ts';
 import { TextInput } from '../../components/TextInput.tsx';
 
 function problemOf(error: unknown): string {
-  if (error instanceof ApiError && (error.status === 401 || error.status === 429 || error.status === 400)) {
+  const unreachable = 'The dashboard server could not be reached. Check the connection and try again.';
+  if (!(error instanceof ApiError)) return unreachable;
+  // These answers of the server say what to do: a wrong password, a slow-down, a missing field, or an
+  // accounts file it cannot read.
+  if ([400, 401, 429].includes(error.status) || error.code === 'accounts_unavailable')
     return error.description;
-  }
-  if (error instanceof ApiError && error.status === 403) {
-    return `${error.description} Reload the page and sign in again.`;
-  }
-  return 'The dashboard server could not be reached. Check the connection and try again.';
+  if (error.status === 403) return `${error.description} Reload the page and sign in again.`;
+  return unreachable;
 }
 
 export function SignInPage() {

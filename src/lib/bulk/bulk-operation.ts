@@ -269,6 +269,7 @@ export class BulkOperation {
         break;
       }
       case 'fatal':
+        if (failure.mayHaveApplied) this.notePossiblyApplied(batch);
         this.fail(batch, failure.reason);
         if (this.stopReason === null) this.stopReason = failure.reason;
         this.halt();
@@ -277,8 +278,13 @@ export class BulkOperation {
     this.emit();
   }
 
-  private retryLater(batch: Batch, reason: string): void {
+  /** A later "not a member" for these users then counts as removed: this attempt may have removed them. */
+  private notePossiblyApplied(batch: Batch): void {
     if (this.kind === 'remove') for (const username of batch.usernames) this.possiblyRemoved.add(username);
+  }
+
+  private retryLater(batch: Batch, reason: string): void {
+    this.notePossiblyApplied(batch);
     batch.failures += 1;
     batch.lastError = reason;
     if (batch.failures >= this.maxAttempts) {

@@ -12,7 +12,7 @@ export type CallFailure =
    * Nothing else in this operation can succeed (unknown thread, bad credentials, threads switched off), or
    * should be tried (the audit log cannot record changes).
    */
-  | { kind: 'fatal'; reason: string };
+  | { kind: 'fatal'; reason: string; mayHaveApplied?: true };
 
 interface CallError {
   status: number;
@@ -49,7 +49,7 @@ export function classifyFailure(error: unknown): CallFailure {
   if (status === 429) return { kind: 'rate-limited', reason: description };
   // The Chat API made the change but the audit log could not record it: sending more would only make more
   // changes nobody can trace, so the operation stops, and the description says the change may be applied.
-  if (code === 'audit_write_failed') return { kind: 'fatal', reason: description };
+  if (code === 'audit_write_failed') return { kind: 'fatal', reason: description, mayHaveApplied: true };
   // 200 here means the answer arrived but could not be read: the call was applied, so it counts as uncertain.
   if (status === 0 || status === 200 || status === 408 || status >= 500) {
     return { kind: 'transient', reason: status === 0 ? description : `${description} (HTTP ${status})` };
