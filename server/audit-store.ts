@@ -41,7 +41,7 @@ export interface ActivityEntry {
   id: number;
   operationId: string | null;
   action: AuditAction;
-  /** The thread changed; when the operation spanned several (`threads` > 1), the first of them by ID. */
+  /** The thread changed; when the operation spanned several (`threads` > 1), one of them. */
   threadId: string;
   threads: number;
   actor: string;

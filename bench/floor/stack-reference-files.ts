@@ -22,8 +22,9 @@ export async function writeStackReference(distDir: string, threadId: string): Pr
       build: {
         outDir,
         emptyOutDir: true,
-        // Not under assets/, so the bundle-size table of the app's own chunks leaves them out.
-        assetsDir: 'stack-reference-assets',
+        // Under assets/, so the server compresses and caches them as it does the app's chunks; in a folder
+        // of their own, so the bundle-size table (which lists assets/ itself) leaves them out.
+        assetsDir: 'assets/stack-reference',
         rollupOptions: { input: path.join(import.meta.dirname, PAGE) },
       },
     });

@@ -52,7 +52,7 @@ function parseEntry(body: unknown, what: string) {
     operationId: record.operationId === null ? null : asString(record.operationId, `${what} operationId`),
     action,
     threadId: asString(record.threadId, `${what} threadId`),
-    /** More than 1 for an operation across threads; `threadId` is then the first of them. */
+    /** More than 1 for an operation across threads; `threadId` is then one of them. */
     threads: asNumber(record.threads, `${what} threads`),
     actor: asString(record.actor, `${what} actor`),
     role: asString(record.role, `${what} role`),

@@ -6,6 +6,7 @@ import { NavLink, Outlet } from 'react-router';
 import { AfterFirstPaint } from '../components/AfterFirstPaint.tsx';
 import { LoadingBar } from '../components/LoadingBar.tsx';
 import { OperationsButton } from '../features/members/OperationsButton.tsx';
+import { SEARCH_BOX_WIDTH } from '../features/search/search-box-size.ts';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { SessionGate } from '../features/session/SessionGate.tsx';
 import { SignedInUser } from '../features/session/SignedInUser.tsx';
@@ -17,7 +18,7 @@ const OpenThreadOrUser = lazy(async () => ({
 }));
 
 /** Where the search box goes while its code loads, so the top bar does not shift when it comes. */
-const searchBoxPlace = <Box sx={{ width: 240, maxWidth: '40vw', flexShrink: 0 }} />;
+const searchBoxPlace = <Box sx={{ ...SEARCH_BOX_WIDTH, flexShrink: 0 }} />;
 
 export function AppShell() {
   return (

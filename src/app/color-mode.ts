@@ -24,7 +24,8 @@ function systemMode(): ColorMode {
 let unsavedChoice: ColorMode | null = null;
 
 function currentMode(): ColorMode {
-  return storedChoice() ?? unsavedChoice ?? systemMode();
+  // A choice storage refused is newer than any stored one.
+  return unsavedChoice ?? storedChoice() ?? systemMode();
 }
 
 function subscribe(onChange: () => void): () => void {

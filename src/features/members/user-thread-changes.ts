@@ -81,7 +81,7 @@ export function launchRemovalFromThreads(
   threads: readonly { id: string; name: string }[],
 ): OperationEntry {
   const across: AcrossThreads = { username, threadNames: new Map(threads.map((t) => [t.id, t.name])) };
-  // The audit log groups each thread's call under this id (one entry per thread, since it keys by thread too).
+  // Every thread's call carries this id, so the audit log shows the whole removal as one entry.
   const operationId = newOperationId();
   const operation = removeUserFromThreads({
     username,

@@ -4,11 +4,11 @@
 import { useTheme, type Theme } from '@mui/material/styles';
 import { useId, useState, type CSSProperties, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { SEARCH_BOX_WIDTH } from './search-box-size.ts';
 import { searchTarget } from './search-target.ts';
 
 const inputStyle = ({ palette }: Theme, invalid: boolean): CSSProperties => ({
-  width: 240,
-  maxWidth: '40vw',
+  ...SEARCH_BOX_WIDTH,
   padding: '6px 12px',
   font: 'inherit',
   // The page's own colours rather than the bar's, so the placeholder keeps its contrast in both themes.
