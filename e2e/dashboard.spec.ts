@@ -9,6 +9,19 @@ test('the dashboard opens on the thread list and names the backend it talks to',
   await expect(page.getByLabel('No sign-in: everyone is a moderator')).toHaveText('No sign-in');
 });
 
+test('in a narrow window the top bar wraps, keeping every control in sight', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.goto('/threads');
+  for (const control of [
+    page.getByRole('searchbox', { name: 'Open thread or user' }),
+    page.getByRole('button', { name: 'Operations' }),
+    page.getByRole('status', { name: /^Backend: / }),
+    page.getByRole('button', { name: /^Switch to/ }),
+  ]) {
+    await expect(control).toBeInViewport({ ratio: 1 });
+  }
+});
+
 test('an unknown address says so and offers the way home', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();

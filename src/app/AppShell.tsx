@@ -24,8 +24,10 @@ export function AppShell() {
   return (
     <SessionGate>
       <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <AppBar position="static" elevation={0}>
-          <Toolbar sx={{ gap: 2 }}>
+        {/* The border sets the bar apart from the page in the dark theme, where both are the same grey. */}
+        <AppBar position="static" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+          {/* In a narrow window the bar wraps onto a second row rather than pushing controls out of sight. */}
+          <Toolbar sx={{ gap: 2, rowGap: 1, py: 1, flexWrap: 'wrap' }}>
             <Typography variant="h6" component="p" noWrap sx={{ flexShrink: 0 }}>
               Thread Members Admin
             </Typography>
@@ -42,10 +44,12 @@ export function AppShell() {
                 <OpenThreadOrUser />
               </Suspense>
             </AfterFirstPaint>
-            <OperationsButton />
-            <SignedInUser />
-            <BackendIndicator />
-            <ThemeToggle />
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+              <OperationsButton />
+              <SignedInUser />
+              <BackendIndicator />
+              <ThemeToggle />
+            </Box>
           </Toolbar>
         </AppBar>
         <Container component="main" sx={{ py: 3, flexGrow: 1 }}>

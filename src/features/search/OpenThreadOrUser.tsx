@@ -14,7 +14,8 @@ const inputStyle = ({ palette }: Theme, invalid: boolean): CSSProperties => ({
   // The page's own colours rather than the bar's, so the placeholder keeps its contrast in both themes.
   color: palette.text.primary,
   background: palette.background.paper,
-  border: `2px solid ${invalid ? palette.error.main : 'transparent'}`,
+  // In the dark theme the bar and the field are the same grey: the border shows where the field is.
+  border: `2px solid ${invalid ? palette.error.main : palette.mode === 'dark' ? palette.grey[700] : 'transparent'}`,
   borderRadius: 4,
 });
 

@@ -25,7 +25,13 @@ function Badge({
         borderRadius: 4,
         fontSize: 13,
         whiteSpace: 'nowrap',
-        bgcolor: tone === 'neutral' ? 'background.paper' : `${tone}.main`,
+        // A light pill on the blue bar; in the dark theme, where the bar is the page's grey, a lighter grey.
+        bgcolor: (theme) =>
+          tone !== 'neutral'
+            ? theme.palette[tone].main
+            : theme.palette.mode === 'dark'
+              ? theme.palette.action.selected
+              : theme.palette.background.paper,
         color: tone === 'neutral' ? 'text.primary' : `${tone}.contrastText`,
       }}
     >
