@@ -4,8 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { memberPagePath } from '../../src/api/thread-members.ts';
-import { DEFAULT_PAGE_SIZE } from '../../src/lib/members-page-address.ts';
+import { DEFAULT_PAGE_SIZE, memberPagePath } from '../../src/lib/members-page-address.ts';
 import { fetchPreloadLinks, insertIntoHead } from '../../server/preload-links.ts';
 
 const PAGE = 'stack-reference.html';

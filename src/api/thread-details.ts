@@ -1,5 +1,6 @@
 // Endpoint 10: a thread's name, owner, parent group, creation time and member count.
 import type { KyInstance } from 'ky';
+import { threadDetailsPath } from '../lib/members-page-address.ts';
 import { requestJson } from './http.ts';
 import { asNumber, asRecord, asString } from './parse.ts';
 
@@ -32,7 +33,7 @@ export function fetchThreadDetails(
 ): Promise<ThreadDetails> {
   return requestJson(
     'the thread details',
-    () => api.get(`chat/thread/${encodeURIComponent(threadId)}`, { signal }),
+    () => api.get(threadDetailsPath(threadId), { signal }),
     parseThreadDetails,
   );
 }

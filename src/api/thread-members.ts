@@ -1,5 +1,6 @@
 // Endpoint 1: one cursor page of a thread's members, in join order.
 import type { KyInstance } from 'ky';
+import { memberPagePath } from '../lib/members-page-address.ts';
 import { nextCursor } from './chat-envelope.ts';
 import { requestJson } from './http.ts';
 import { MalformedResponse, asRecord } from './parse.ts';
@@ -24,12 +25,6 @@ export function parseMemberPage(body: unknown): MemberPage {
     fetchedCount: affiliations.length,
     cursor: nextCursor(envelope, 'member page'),
   };
-}
-
-export function memberPagePath(threadId: string, limit: number, cursor: string): string {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (cursor) query.set('cursor', cursor);
-  return `chat/thread/${encodeURIComponent(threadId)}/users?${query.toString()}`;
 }
 
 export function fetchMemberPage(

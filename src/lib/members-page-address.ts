@@ -1,4 +1,5 @@
-// Address rules of the members page, shared by the dashboard and by the server that preloads its first requests.
+// Address rules of the members page and of its first requests, shared by the dashboard and by the server that
+// preloads those requests: one spelling, so the preloaded URL is the one the page fetches.
 
 /** `/threads/{threadId}` with an optional trailing slash. Ids that need percent-escaping never match. */
 export const MEMBERS_PAGE_PATH = /^\/threads\/([0-9A-Za-z_-]{1,64})\/?$/;
@@ -15,4 +16,16 @@ export function pageSizeFromParam(limit: string | null): number {
   if (limit === null || !/^[1-9]\d?$/.test(limit)) return DEFAULT_PAGE_SIZE;
   const size = Number(limit);
   return size <= MAX_PAGE_SIZE ? size : DEFAULT_PAGE_SIZE;
+}
+
+/** Endpoint 1's path under the API base: one cursor page of a thread's members. */
+export function memberPagePath(threadId: string, limit: number, cursor: string): string {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set('cursor', cursor);
+  return `chat/thread/${encodeURIComponent(threadId)}/users?${query.toString()}`;
+}
+
+/** Endpoint 10's path under the API base: a thread's details. */
+export function threadDetailsPath(threadId: string): string {
+  return `chat/thread/${encodeURIComponent(threadId)}`;
 }
