@@ -24,7 +24,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The page runs only its own scripts and cannot be framed. Styles allow inline because MUI's emotion writes
+ * The page runs only its own scripts and cannot be framed (headers every response carries are set in
+ * security-headers.ts). Styles allow inline because MUI's emotion writes
  * its styles into <style> elements at run time.
  */
 const HTML_SECURITY_HEADERS = {
@@ -32,7 +33,6 @@ const HTML_SECURITY_HEADERS = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
 };
 
 /** Vite puts content-hashed files here, so their URL changes whenever their content does. */
@@ -66,7 +66,6 @@ function fileResponse(
   const headers: Record<string, string> = {
     'content-type': contentType,
     'cache-control': cacheControl,
-    'x-content-type-options': 'nosniff',
     vary: 'accept-encoding',
   };
   const gzipped = acceptsGzip(request)
