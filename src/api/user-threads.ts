@@ -3,7 +3,7 @@
 import type { KyInstance } from 'ky';
 import { nextCursor } from './chat-envelope.ts';
 import { requestJson } from './http.ts';
-import { MalformedResponse, asRecord, asString } from './parse.ts';
+import { MalformedResponse, asNumber, asRecord, asString } from './parse.ts';
 import type { ThreadSort } from './threads.ts';
 
 export interface JoinedThread {
@@ -30,22 +30,32 @@ export interface JoinedThreadRequest {
   sort: ThreadSort;
 }
 
+/** The most threads endpoints 8 and 9 return per page. */
+export const JOINED_THREAD_PAGE_SIZE = 50;
+
+/** The cache key under which everything read about `username`'s threads lives: what a membership change makes stale. */
+export const userThreadsKey = (username: string) => ['users', username, 'threads'] as const;
+
+/**
+ * The cursor of the page after `page`, or undefined at the end: a short page, an empty one or a missing cursor
+ * ends the list (the API may send a cursor on the last page).
+ */
+export function joinedThreadsCursorAfter(page: JoinedThreadPage): string | undefined {
+  return page.threads.length < JOINED_THREAD_PAGE_SIZE || page.cursor === null ? undefined : page.cursor;
+}
+
 export function parseJoinedThreadPage(body: unknown): JoinedThreadPage {
   const envelope = asRecord(body, 'joined threads');
   const entities = envelope.entities ?? [];
   if (!Array.isArray(entities)) throw new MalformedResponse('joined threads entities is not a list');
   const threads = entities.map((entity, i): JoinedThread => {
     const thread = asRecord(entity, `joined thread ${i}`);
-    const created = thread.created;
-    if (typeof created !== 'number' || !Number.isFinite(created)) {
-      throw new MalformedResponse(`joined thread ${i} created is not a number`);
-    }
     return {
       id: asString(thread.id, `joined thread ${i} id`),
       name: asString(thread.name, `joined thread ${i} name`),
       owner: asString(thread.owner, `joined thread ${i} owner`),
       groupId: asString(thread.groupId, `joined thread ${i} groupId`),
-      created,
+      created: asNumber(thread.created, `joined thread ${i} created`),
     };
   });
   return { threads, cursor: nextCursor(envelope, 'joined threads') };

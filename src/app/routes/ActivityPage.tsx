@@ -28,7 +28,7 @@ export function ActivityPage() {
         />
         <ActivityExportButton filter={filter} />
       </Stack>
-      <ActivityList filter={filter} filtered={Object.keys(applied).length > 0} />
+      <ActivityList filter={filter} />
     </PageFrame>
   );
 }

@@ -7,10 +7,11 @@ import { useApi } from '../../api/api-context.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ActivityEntryItem } from './ActivityEntryItem.tsx';
 import { activityListQuery } from './activity-queries.ts';
+import { quantity } from '../../lib/quantity.ts';
 
-const count = new Intl.NumberFormat();
-
-export function ActivityList({ filter, filtered }: { filter: ActivityFilter; filtered: boolean }) {
+export function ActivityList({ filter }: { filter: ActivityFilter }) {
+  // Only filters with a value reach the API filter.
+  const filtered = Object.keys(filter).length > 0;
   const list = useInfiniteQuery(activityListQuery(useApi(), filter));
   const { data, error, isPending, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
     list;
@@ -39,7 +40,7 @@ export function ActivityList({ filter, filtered }: { filter: ActivityFilter; fil
       <Typography role="status" color="text.secondary">
         {isPending
           ? 'Loading activity…'
-          : `${count.format(entries.length)} ${entries.length === 1 ? 'entry' : 'entries'} loaded${hasNextPage ? '' : ' · end of the log'}`}
+          : `${quantity(entries.length, 'entry', 'entries')} loaded${hasNextPage ? '' : ' · end of the log'}`}
       </Typography>
       {isPending ? (
         <Box aria-busy="true" aria-label="Loading activity">

@@ -7,6 +7,7 @@ import { useApi } from '../../api/api-context.tsx';
 import { parseUsernames } from '../../lib/username-list.ts';
 import { addMembersOperation, launch } from './member-changes.ts';
 import { UsernameListInput } from './UsernameListInput.tsx';
+import { quantity } from '../../lib/quantity.ts';
 
 const count = new Intl.NumberFormat();
 
@@ -73,7 +74,7 @@ export function AddMembersDialog({
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
         <Button variant="contained" disabled={toAdd.length === 0} onClick={start}>
-          Add {count.format(toAdd.length)} {toAdd.length === 1 ? 'member' : 'members'}
+          Add {quantity(toAdd.length, 'member', 'members')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -28,6 +28,7 @@ import {
   type ExportProgress,
 } from './export-members.ts';
 import { memberFileBlob, memberFileName, type MemberFileFormat } from './member-list-file.ts';
+import { quantity } from '../../lib/quantity.ts';
 
 export interface ExportMembersDialogProps {
   threadId: string;
@@ -40,8 +41,8 @@ export interface ExportMembersDialogProps {
 }
 
 const count = new Intl.NumberFormat();
-const membersText = (n: number) => `${count.format(n)} ${n === 1 ? 'member' : 'members'}`;
-const pagesText = (n: number) => `${count.format(n)} ${n === 1 ? 'page' : 'pages'}`;
+const membersText = (n: number) => quantity(n, 'member', 'members');
+const pagesText = (n: number) => quantity(n, 'page', 'pages');
 
 type Step = { state: 'ready' } | { state: 'running'; progress: ExportProgress | null } | ExportOutcome;
 
@@ -53,7 +54,7 @@ export function exportEstimate(totalMembers: number | undefined, budget: number)
   const calls = estimateCalls(totalMembers);
   const seconds = Math.max(1, Math.ceil(calls / budget));
   // Each page needs the cursor of the one before, so the calls go one after another: the budget is a floor.
-  return `This walks ${pagesText(calls)}: about ${count.format(calls)} ${calls === 1 ? 'call' : 'calls'}, at least ${count.format(seconds)} ${seconds === 1 ? 'second' : 'seconds'} at the current budget of ${count.format(budget)} calls per second, more when the Chat API answers slowly (each page waits for the one before).`;
+  return `This walks ${pagesText(calls)}: about ${quantity(calls, 'call', 'calls')}, at least ${quantity(seconds, 'second', 'seconds')} at the current budget of ${count.format(budget)} calls per second, more when the Chat API answers slowly (each page waits for the one before).`;
 }
 
 /**

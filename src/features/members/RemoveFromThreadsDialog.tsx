@@ -5,10 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { launchRemovalFromThreads } from './user-thread-changes.ts';
+import { quantity } from '../../lib/quantity.ts';
 
 const count = new Intl.NumberFormat();
 const SAMPLE_SIZE = 5;
-const threadsText = (n: number) => `${count.format(n)} ${n === 1 ? 'thread' : 'threads'}`;
+const threadsText = (n: number) => quantity(n, 'thread', 'threads');
 
 export interface RemoveFromThreadsDialogProps {
   username: string;

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { parseUsernames } from '../../lib/username-list.ts';
 import { launch, removeMembersOperation } from './member-changes.ts';
 import { UsernameListInput } from './UsernameListInput.tsx';
+import { quantity } from '../../lib/quantity.ts';
 
 const count = new Intl.NumberFormat();
 /** From this many members on, the moderator types the count to confirm. */
@@ -61,7 +62,7 @@ export function RemoveMembersDialog({
     onStarted(entry.id);
   }
 
-  const members = `${count.format(usernames.length)} ${usernames.length === 1 ? 'member' : 'members'}`;
+  const members = quantity(usernames.length, 'member', 'members');
   return (
     <ConfirmDialog
       title={`Remove members from ${threadName}`}

@@ -3,9 +3,9 @@ import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { downloadFile } from '../../lib/download-file.ts';
 import { resultsCsv, resultsTabSeparated, type ResultRow } from './results-export.ts';
+import { quantity } from '../../lib/quantity.ts';
 
-const count = new Intl.NumberFormat();
-const rowsText = (n: number) => (n === 1 ? '1 row' : `${count.format(n)} rows`);
+const rowsText = (n: number) => quantity(n, 'row', 'rows');
 
 export interface ResultsExportProps {
   rows: readonly ResultRow[];

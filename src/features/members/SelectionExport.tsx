@@ -1,6 +1,7 @@
 // Copies the selected usernames to the clipboard or downloads them as CSV, and says what happened.
 import { Button, Typography } from '@mui/material';
 import { useState } from 'react';
+import { quantity } from '../../lib/quantity.ts';
 
 export interface SelectionExportProps {
   threadId: string;
@@ -9,7 +10,7 @@ export interface SelectionExportProps {
 }
 
 const count = new Intl.NumberFormat();
-const usernamesText = (n: number) => `${count.format(n)} ${n === 1 ? 'username' : 'usernames'}`;
+const usernamesText = (n: number) => quantity(n, 'username', 'usernames');
 
 type Notice = { severity: 'success' | 'warning'; text: string } | null;
 

@@ -12,7 +12,8 @@ import { operations, type NewOperation, type OperationEntry } from './operations
 
 type Api = ReturnType<typeof useApi>;
 
-const settledAs = (event: BatchSettled, ...statuses: OutcomeStatus[]) =>
+/** The items of a settled batch whose outcome is one of `statuses`. */
+export const settledAs = (event: BatchSettled, ...statuses: OutcomeStatus[]) =>
   event.results.filter((result) => statuses.includes(result.outcome.status)).map((result) => result.username);
 
 const BURST_MS = 250;

@@ -3,14 +3,17 @@
 // list ends, which for most users is one call, where the thread's own member list can be 2,000 pages.
 import { queryOptions } from '@tanstack/react-query';
 import type { useApi } from '../../api/api-context.tsx';
-import { fetchJoinedThreadPage } from '../../api/user-threads.ts';
-
-const PAGE_SIZE = 50;
+import {
+  fetchJoinedThreadPage,
+  JOINED_THREAD_PAGE_SIZE,
+  joinedThreadsCursorAfter,
+  userThreadsKey,
+} from '../../api/user-threads.ts';
 /** 1,000 threads: far more than most users join; a check must not spend the app's rate limit on one user. */
 const MOST_PAGES = 20;
 
 /** How many of the user's threads a check reads at most. */
-export const MOST_THREADS_CHECKED = MOST_PAGES * PAGE_SIZE;
+export const MOST_THREADS_CHECKED = MOST_PAGES * JOINED_THREAD_PAGE_SIZE;
 
 /** Yes, no, or not known after reading the most pages a check may read. */
 export type Membership = boolean | 'undecided';
@@ -26,18 +29,19 @@ export function membershipQuery(
 ) {
   return queryOptions({
     // Under the user's thread lists, so that a change of this user's threads makes it stale as well.
-    queryKey: ['users', username, 'threads', 'membership', { threadId, groupId }],
+    queryKey: [...userThreadsKey(username), 'membership', { threadId, groupId }],
     queryFn: async ({ signal }): Promise<Membership> => {
       let cursor = '';
       for (let read = 0; read < mostPages; read++) {
         const page = await fetchJoinedThreadPage(
           api,
-          { username, groupId, limit: PAGE_SIZE, cursor, sort: 'desc' },
+          { username, groupId, limit: JOINED_THREAD_PAGE_SIZE, cursor, sort: 'desc' },
           signal,
         );
         if (page.threads.some((thread) => thread.id === threadId)) return true;
-        if (page.threads.length < PAGE_SIZE || page.cursor === null) return false;
-        cursor = page.cursor;
+        const next = joinedThreadsCursorAfter(page);
+        if (next === undefined) return false;
+        cursor = next;
       }
       return 'undecided';
     },

@@ -3,14 +3,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { useApi } from '../../api/api-context.tsx';
 import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-changes.ts';
+import { userThreadsKey } from '../../api/user-threads.ts';
 import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import type { OutcomeStatus } from '../../lib/bulk/outcomes.ts';
 import { addUserToThreads, removeUserFromThreads } from '../../lib/bulk/user-across-threads.ts';
 import { newOperationId } from '../../lib/operation-id.ts';
 import { pacerFor } from './call-budget.ts';
 import { hideRemovedMembers, showAddedMembers } from './member-cache.ts';
-import { launch } from './member-changes.ts';
+import { launch, settledAs } from './member-changes.ts';
 import { operations, type OperationEntry } from './operations.ts';
+import { quantity } from '../../lib/quantity.ts';
 
 type Api = ReturnType<typeof useApi>;
 
@@ -33,9 +35,7 @@ function followInCache(
   ...statuses: OutcomeStatus[]
 ): BulkOperation {
   operation.onBatchSettled((event) => {
-    for (const { username: threadId, outcome } of event.results) {
-      if (statuses.includes(outcome.status)) apply(queryClient, threadId, [username]);
-    }
+    for (const threadId of settledAs(event, ...statuses)) apply(queryClient, threadId, [username]);
   });
   return operation;
 }
@@ -50,8 +50,8 @@ function refreshAfterRun(queryClient: QueryClient, across: AcrossThreads): Promi
         across.threadNames.has(threadId) &&
         part !== 'members',
     }),
-    // The user page's lists of this user's threads (src/features/users keys them so).
-    queryClient.invalidateQueries({ queryKey: ['users', across.username, 'threads'] }),
+    // The user page's lists of this user's threads.
+    queryClient.invalidateQueries({ queryKey: userThreadsKey(across.username) }),
   ]);
 }
 
@@ -72,7 +72,7 @@ function launchAcrossThreads(
   });
 }
 
-const threadsText = (n: number) => `${new Intl.NumberFormat().format(n)} ${n === 1 ? 'thread' : 'threads'}`;
+const threadsText = (n: number) => quantity(n, 'thread', 'threads');
 
 export function launchRemovalFromThreads(
   api: Api,

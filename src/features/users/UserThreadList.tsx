@@ -11,10 +11,11 @@ import { InfiniteRowList } from '../../components/InfiniteRowList.tsx';
 import { SortToggle } from '../../components/SortToggle.tsx';
 import { JoinedThreadRow } from './JoinedThreadRow.tsx';
 import { userThreadsQuery } from './user-thread-queries.ts';
+import { quantity } from '../../lib/quantity.ts';
 
 const ROW_HEIGHT = 64;
 const count = new Intl.NumberFormat();
-const threadsText = (n: number) => `${count.format(n)} ${n === 1 ? 'thread' : 'threads'}`;
+const threadsText = (n: number) => quantity(n, 'thread', 'threads');
 
 /** Which threads to remove the user from, and whether they are all the user's threads (of the group). */
 export interface ThreadRemovalRequest {
