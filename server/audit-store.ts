@@ -2,7 +2,7 @@
 // Append-only: the store offers no update, rows cannot be updated (a trigger refuses), and only the
 // retention prune deletes, and only what is older than the configured number of days.
 import Database from 'better-sqlite3';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 
 export type AuditAction = 'add' | 'remove';
 
@@ -239,25 +239,34 @@ export function openAuditStore(
     );
   });
 
+  // The reads are built from the filters in use (a few dozen combinations at most): each is prepared once.
+  const statements = new Map<string, Statement<[object]>>();
+  const statement = <Row>(sql: string): Statement<[object], Row> => {
+    let prepared = statements.get(sql);
+    if (prepared === undefined) {
+      prepared = db.prepare<[object]>(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared as Statement<[object], Row>;
+  };
+
   const outcomeCounts = (entryIds: number[], where: string, params: object) => {
     const counts = new Map<number, ActivityEntry['outcomes']>(entryIds.map((id) => [id, {}]));
     if (entryIds.length === 0) return counts;
-    const rows = db
-      .prepare<[object], { entry: number; outcome: UserOutcome; n: number }>(
-        // A user retried within an operation (a lost answer, then success) counts once per thread, by their
-        // last outcome there.
-        `SELECT entry, outcome, COUNT(*) AS n FROM (
+    const rows = statement<{ entry: number; outcome: UserOutcome; n: number }>(
+      // A user retried within an operation (a lost answer, then success) counts once per thread, by their
+      // last outcome there.
+      `SELECT entry, outcome, COUNT(*) AS n FROM (
            SELECT ${ENTRY} AS entry, o.outcome,
              ROW_NUMBER() OVER (
                PARTITION BY ${ENTRY}, c.thread_id, lower(o.username) ORDER BY c.id DESC, o.position DESC
              ) AS latest
            FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
-           WHERE ${where} AND ${ENTRY} IN (${entryIds.join(',')})
+           WHERE ${where} AND ${ENTRY} IN (SELECT value FROM json_each(@entryIds))
          )
          WHERE latest = 1
          GROUP BY entry, outcome`,
-      )
-      .all(params);
+    ).all({ ...params, entryIds: JSON.stringify(entryIds) });
     for (const row of rows) {
       const entry = counts.get(row.entry);
       if (entry !== undefined) entry[row.outcome] = row.n;
@@ -274,13 +283,11 @@ export function openAuditStore(
     append: (call) => append(call),
     list(filter, limit, before) {
       const { sql, params } = whereClause(filter);
-      const rows = db
-        .prepare<[object], EntryRow>(
-          `SELECT ${ENTRY_COLUMNS} FROM audit_calls c WHERE ${sql}
-           GROUP BY entry ${before === undefined ? '' : 'HAVING last < @before'}
-           ORDER BY last DESC LIMIT @limit`,
-        )
-        .all({ ...params, limit: limit + 1, ...(before === undefined ? {} : { before }) });
+      const rows = statement<EntryRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM audit_calls c WHERE ${sql}
+         GROUP BY entry ${before === undefined ? '' : 'HAVING last < @before'}
+         ORDER BY last DESC LIMIT @limit`,
+      ).all({ ...params, limit: limit + 1, ...(before === undefined ? {} : { before }) });
       const page = rows.slice(0, limit);
       const counts = outcomeCounts(
         page.map((row) => row.entry),
@@ -294,37 +301,31 @@ export function openAuditStore(
     },
     users(entryId) {
       const where = `${ENTRY} = @entryId`;
-      const row = db
-        .prepare<[object], EntryRow>(
-          `SELECT ${ENTRY_COLUMNS} FROM audit_calls c WHERE ${where} GROUP BY entry`,
-        )
-        .get({ entryId });
+      const row = statement<EntryRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM audit_calls c WHERE ${where} GROUP BY entry`,
+      ).get({ entryId });
       if (row === undefined) return null;
-      const users = db
-        .prepare<[object], ActivityUser>(
-          `SELECT c.thread_id AS threadId, o.username, o.outcome, c.upstream_status AS upstreamStatus,
+      const users = statement<ActivityUser>(
+        `SELECT c.thread_id AS threadId, o.username, o.outcome, c.upstream_status AS upstreamStatus,
              c.request_id AS requestId, c.time
            FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
            WHERE ${where} ORDER BY c.id, o.position`,
-        )
-        .all({ entryId });
+      ).all({ entryId });
       const counts = outcomeCounts([row.entry], where, { entryId });
       return { entry: toEntry(row, counts.get(row.entry) ?? {}), users };
     },
     rows(filter, limit, before) {
       const { sql, params } = whereClause(filter);
       const onlyUser = filter.username === undefined ? '' : 'AND o.username = @username COLLATE NOCASE';
-      return db
-        .prepare<[object], AuditRow>(
-          `SELECT c.id AS callId, c.time, c.actor, c.role, c.thread_id AS threadId, c.action,
+      return statement<AuditRow>(
+        `SELECT c.id AS callId, c.time, c.actor, c.role, c.thread_id AS threadId, c.action,
              c.upstream_status AS upstreamStatus, c.request_id AS requestId, c.operation_id AS operationId,
              o.username, o.outcome
            FROM (SELECT * FROM audit_calls c WHERE ${sql} ${before === undefined ? '' : 'AND c.id < @before'}
                  ORDER BY c.id DESC LIMIT @limit) c
            JOIN audit_outcomes o ON o.call_id = c.id ${onlyUser}
            ORDER BY c.id DESC, o.position`,
-        )
-        .all({ ...params, limit, ...(before === undefined ? {} : { before }) });
+      ).all({ ...params, limit, ...(before === undefined ? {} : { before }) });
     },
     prune,
     close() {
