@@ -6,7 +6,7 @@ import type { ActivityFilter, AuditStore } from './audit-store.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import type { ServerEnv } from './server-env.ts';
 
-export const DEFAULT_ACTIVITY_PAGE = 30;
+const DEFAULT_ACTIVITY_PAGE = 30;
 const MAX_ACTIVITY_PAGE = 100;
 
 const RULES = {

@@ -31,7 +31,7 @@ function signInRequired(c: Context<ServerEnv>): Response | undefined {
 }
 
 /** The signed-in account behind the request's session cookie, or null. */
-export async function sessionIdentity(c: Context<ServerEnv>, auth: PasswordAuth): Promise<Identity | null> {
+async function sessionIdentity(c: Context<ServerEnv>, auth: PasswordAuth): Promise<Identity | null> {
   const id = getCookie(c, SESSION_COOKIE);
   const session = id === undefined ? null : auth.sessions.get(id);
   if (id === undefined || session === null) return null;

@@ -66,8 +66,8 @@ export type AuthConfig =
       trustedProxies?: string[];
     };
 
-export const DEFAULT_PROXY_HEADER = 'X-Forwarded-Email';
-export const DEFAULT_SESSION_HOURS = 12;
+const DEFAULT_PROXY_HEADER = 'X-Forwarded-Email';
+const DEFAULT_SESSION_HOURS = 12;
 export interface AuditConfig {
   /** SQLite file of the audit log (`:memory:` keeps it only while the server runs). */
   file: string;
@@ -75,7 +75,7 @@ export interface AuditConfig {
   retentionDays: number;
 }
 
-export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -101,6 +101,15 @@ const EMULATOR_ONLY = [
 function read(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** Where the accounts of AUTH_MODE=password live: the server and `npm run users` read the same rule. */
+export function usersFileFrom(env: Env): string {
+  return read(env, 'USERS_FILE') ?? path.join(dataDirFrom(env), 'users.json');
+}
+
+function dataDirFrom(env: Env): string {
+  return read(env, 'DATA_DIR') ?? '.data';
 }
 
 function parsePort(name: string, value: string, min: number): number {
@@ -273,7 +282,7 @@ function parseList(value: string | undefined): string[] {
 
 const ADDRESS = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$/;
 
-function parseAuth(env: Env, host: string, dataDir: string): AuthConfig {
+function parseAuth(env: Env, host: string): AuthConfig {
   const mode = (read(env, 'AUTH_MODE') ?? 'none').toLowerCase();
   const proxyOnly = ['AUTH_PROXY_HEADER', 'AUTH_PROXY_ADDRESSES', 'MODERATORS'];
   const passwordOnly = ['USERS_FILE', 'SESSION_HOURS', 'TRUSTED_PROXIES'];
@@ -336,7 +345,7 @@ function parseAuth(env: Env, host: string, dataDir: string): AuthConfig {
     }
     return {
       mode: 'password',
-      usersFile: read(env, 'USERS_FILE') ?? path.join(dataDir, 'users.json'),
+      usersFile: usersFileFrom(env),
       sessionHours: hours === undefined ? DEFAULT_SESSION_HOURS : Number(hours),
       trustedProxies,
     };
@@ -350,10 +359,10 @@ export function loadConfig(env: Env): ServerConfig {
     throw new ConfigError(`HOST must be an interface address or host name (got "${host}").`);
   const portText = read(env, 'PORT');
   const port = portText === undefined ? 8080 : parsePort('PORT', portText, 0);
-  const dataDir = read(env, 'DATA_DIR') ?? '.data';
+  const dataDir = dataDirFrom(env);
   const allowedHostnames = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), host);
   const audit = parseAudit(env, dataDir);
-  const auth = parseAuth(env, host, dataDir);
+  const auth = parseAuth(env, host);
 
   const chatHost = read(env, 'CHAT_HOST');
   if (chatHost === undefined) {

@@ -1,10 +1,9 @@
 // GET /readyz: ready when the Chat API answers a read with the configured credentials, through the same
 // proxy path (renewal, timeout) that the dashboard's own calls take.
+import type { ChatProxyHandler } from './chat-proxy.ts';
 
 /** The cheapest allow-listed read: one thread id. */
 const PROBE_TARGET = '/api/chat/thread?limit=1';
-
-export type ChatForward = (request: Request, rawTarget: string) => Promise<Response>;
 
 /** Our own words for each failure: the upstream body is not repeated, as it is not ours to vouch for. */
 function reasonFor(status: number, exception: string | null): string {
@@ -35,14 +34,17 @@ const REUSE_ANSWER_MS = 5000;
 
 type Readiness = { status: 'ready' } | { status: 'not ready'; reason: string };
 
-async function checkReadiness(forward: ChatForward): Promise<Readiness> {
+async function checkReadiness(forward: ChatProxyHandler): Promise<Readiness> {
   const response = await forward(new Request(`http://readiness.local${PROBE_TARGET}`), PROBE_TARGET);
   if (response.status === 200) return { status: 'ready' };
   return { status: 'not ready', reason: reasonFor(response.status, await exceptionOf(response)) };
 }
 
 /** Returns the /readyz handler: the Chat API is asked at most once per few seconds. */
-export function readinessProbe(forward: ChatForward, now: () => number = Date.now): () => Promise<Response> {
+export function readinessProbe(
+  forward: ChatProxyHandler,
+  now: () => number = Date.now,
+): () => Promise<Response> {
   let last: { at: number; answer: Promise<Readiness> } | null = null;
   return async () => {
     if (last === null || now() - last.at >= REUSE_ANSWER_MS)

@@ -1,6 +1,5 @@
 // `npm run users -- add NAME [--role viewer|moderator] | remove NAME | passwd NAME | list`: manages the
 // local accounts of AUTH_MODE=password. Passwords are read from the terminal without echo, or from stdin.
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import {
@@ -14,6 +13,7 @@ import {
   type Account,
 } from './accounts.ts';
 import type { Role } from './identity.ts';
+import { usersFileFrom } from './config.ts';
 
 const USAGE = `Usage: npm run users -- <command> [--file FILE]
   add NAME [--role viewer|moderator]   create an account (viewer unless --role moderator)
@@ -35,8 +35,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 function usersFile(args: string[]): string {
-  const env = (name: string) => process.env[name]?.trim() || undefined;
-  return option(args, '--file') ?? env('USERS_FILE') ?? path.join(env('DATA_DIR') ?? '.data', 'users.json');
+  return option(args, '--file') ?? usersFileFrom(process.env);
 }
 
 async function promptHidden(question: string): Promise<string> {
