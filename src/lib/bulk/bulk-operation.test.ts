@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BulkOperation, type BulkOperationOptions } from './bulk-operation.ts';
 import { FakeThread, fakeUsers } from './fake-thread.ts';
 import { ManualClock } from './manual-clock.ts';
+import { Pacer } from './pacer.ts';
 import type { BatchSettled } from './outcomes.ts';
 
 type Extra = Partial<Omit<BulkOperationOptions, 'kind' | 'call' | 'usernames' | 'clock'>>;
@@ -61,10 +62,11 @@ describe('pacing', () => {
     const { clock, fake, add } = setUp({ latencyMs: 20 });
     const users = fakeUsers(600);
     for (const user of users) fake.group.add(user);
-    const operation = add(users, { budget: 20 });
+    const pacer = new Pacer({ callsPerSecond: 20, clock });
+    const operation = add(users, { pacer });
     const done = operation.start();
     await clock.advance(1500);
-    operation.setBudget(40);
+    pacer.setCallsPerSecond(40);
     expect(operation.getSnapshot().budget).toBe(40);
     await clock.run(done);
     const before = fake.calls.filter((call) => call.startedAt < 1500);

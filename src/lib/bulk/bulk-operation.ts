@@ -8,7 +8,7 @@ import { ChangeSignal } from './change-signal.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { OutcomeLedger } from './outcome-ledger.ts';
 import { NOT_SENT, type BatchSettled, type UserOutcome } from './outcomes.ts';
-import { Pacer, type ReleaseSlot } from './pacer.ts';
+import { Pacer, type CallPacer, type ReleaseSlot } from './pacer.ts';
 import { estimateRemainingMs, type BulkKind, type BulkSnapshot, type BulkState } from './progress.ts';
 import { splitRefusedBatch } from './refusal.ts';
 
@@ -21,7 +21,7 @@ interface CommonOptions {
   /** Validated, normalised (lower case) and deduplicated by the caller. */
   usernames: readonly string[];
   /** Share one pacer per endpoint between operations that may overlap; else one is made from `budget`. */
-  pacer?: Pacer;
+  pacer?: CallPacer;
   /** Calls per second when no pacer is given (default 100). */
   budget?: number;
   clock?: Clock;
@@ -52,6 +52,11 @@ export type BulkOperationOptions = CommonOptions &
          * selected rows). Only then does "not a member" after a lost answer mean the lost attempt removed them.
          */
         wasMember?: (username: string) => boolean;
+        /**
+         * Users a call may already have removed although no answer came (a run cut short by a restart): a
+         * "not a member" for them then counts as removed, as after a lost answer within the run.
+         */
+        possiblyApplied?: readonly string[];
       }
   );
 
@@ -73,7 +78,7 @@ const newBatch = (usernames: string[]): Batch => ({
 export class BulkOperation {
   readonly kind: BulkKind;
   private readonly send: (batch: readonly string[]) => Promise<[string, UserOutcome][]>;
-  private readonly pacer: Pacer;
+  private readonly pacer: CallPacer;
   private readonly clock: Clock;
   private readonly maxInFlight: number;
   private readonly maxAttempts: number;
@@ -118,7 +123,8 @@ export class BulkOperation {
         return addOutcomes(batch);
       };
     } else {
-      const { call, wasMember = () => true } = options;
+      const { call, wasMember = () => true, possiblyApplied = [] } = options;
+      for (const username of possiblyApplied) this.possiblyRemoved.add(username);
       this.send = async (batch) => removeOutcomes(batch, await call(batch), this.possiblyRemoved, wasMember);
     }
     this.clock = options.clock ?? systemClock;
@@ -157,12 +163,6 @@ export class BulkOperation {
     const again = this.ledger.usersWith(includeNotSent ? ['failed', 'not-sent'] : ['failed']);
     this.ledger.reopen(again);
     return this.runUsers(again);
-  }
-
-  /** Changes the budget of this operation's pacer (shared pacers change for every operation using them). */
-  setBudget(callsPerSecond: number): void {
-    this.pacer.setCallsPerSecond(callsPerSecond);
-    this.emit();
   }
 
   subscribe = (listener: () => void): (() => void) => {

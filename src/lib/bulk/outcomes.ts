@@ -2,11 +2,20 @@
 // to one pointer per user; only outcomes that carry a reason allocate.
 
 export type OutcomeStatus =
-  'pending' | 'added' | 'removed' | 'not-a-member' | 'refused' | 'failed' | 'not-sent';
+  | 'pending'
+  | 'added'
+  | 'already-a-member'
+  | 'removed'
+  | 'not-a-member'
+  | 'refused'
+  | 'failed'
+  | 'not-sent';
 
 export type UserOutcome =
   | { readonly status: 'pending' }
   | { readonly status: 'added' }
+  /** Asked to be added but a member before the operation began (read before sending): nothing to do or undo. */
+  | { readonly status: 'already-a-member' }
   /**
    * `inferred`: the API answered "not a member" on a retry after an earlier attempt of the same batch lost its
    * answer; the user was a member when the operation was planned, so the lost attempt is what removed them.
@@ -24,13 +33,23 @@ export const PENDING: UserOutcome = Object.freeze({ status: 'pending' });
 export const ADDED: UserOutcome = Object.freeze({ status: 'added' });
 export const REMOVED: UserOutcome = Object.freeze({ status: 'removed' });
 export const REMOVED_BY_LOST_ATTEMPT: UserOutcome = Object.freeze({ status: 'removed', inferred: true });
+export const ALREADY_A_MEMBER: UserOutcome = Object.freeze({ status: 'already-a-member' });
 export const NOT_A_MEMBER: UserOutcome = Object.freeze({ status: 'not-a-member' });
 export const NOT_SENT: UserOutcome = Object.freeze({ status: 'not-sent' });
 
 export type OutcomeCounts = Record<OutcomeStatus, number>;
 
 export function emptyCounts(): OutcomeCounts {
-  return { pending: 0, added: 0, removed: 0, 'not-a-member': 0, refused: 0, failed: 0, 'not-sent': 0 };
+  return {
+    pending: 0,
+    added: 0,
+    'already-a-member': 0,
+    removed: 0,
+    'not-a-member': 0,
+    refused: 0,
+    failed: 0,
+    'not-sent': 0,
+  };
 }
 
 /** One batch's users as they settled, for listeners that patch a cached member list. */

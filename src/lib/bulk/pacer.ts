@@ -4,6 +4,8 @@
 // can meet in one of the API's windows, however their latencies differ (counting from the start alone let a
 // retry land inside the window of a slower first call, and got 429s at the edge of every second).
 // Share one pacer per endpoint between operations that may overlap.
+// A server next to the API can do better (see `countFrom`): there the request reaches the API a few
+// milliseconds after it starts, and the answer's delay is the API's own processing, after it counted the call.
 import { systemClock, type Clock } from './clock.ts';
 
 export interface PacerOptions {
@@ -13,10 +15,25 @@ export interface PacerOptions {
   windowMs?: number;
   /** After a slow-down the limit doubles again after each quiet period of this length, up to the budget. */
   recoveryMs?: number;
+  /**
+   * When a call stops counting against the window: one window after its `answer` (the safe rule where the
+   * arrival time is unknown), or after its `start` (where calls arrive as they start, so that concurrency can
+   * grow with latency and the budget is reached however slowly the API answers).
+   */
+  countFrom?: 'answer' | 'start';
 }
 
 /** Call it when the call's answer (or failure) has arrived; calling it again does nothing. */
 export type ReleaseSlot = () => void;
+
+/** What the bulk engine needs of a pacer; a governor shared by many operations offers the same. */
+export interface CallPacer {
+  readonly callsPerSecond: number;
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot | null>;
+  slowDown(startedAt: number): void;
+  currentLimit(): number;
+  recentCalls(): number;
+}
 
 export const DEFAULT_CALLS_PER_SECOND = 100;
 
@@ -33,10 +50,11 @@ interface Slot {
   end: number | null;
 }
 
-export class Pacer {
+export class Pacer implements CallPacer {
   private readonly clock: Clock;
   private readonly windowMs: number;
   private readonly recoveryMs: number;
+  private readonly countFrom: 'answer' | 'start';
   private budget: number;
   /** The limit in force: the budget, or less for a while after a 429. */
   private limit: number;
@@ -54,12 +72,14 @@ export class Pacer {
     clock = systemClock,
     windowMs = 1000,
     recoveryMs = 1000,
+    countFrom = 'answer',
   }: PacerOptions = {}) {
     this.budget = checkRate(callsPerSecond);
     this.limit = this.budget;
     this.clock = clock;
     this.windowMs = windowMs;
     this.recoveryMs = recoveryMs;
+    this.countFrom = countFrom;
   }
 
   get callsPerSecond(): number {
@@ -94,9 +114,9 @@ export class Pacer {
       const now = this.clock.now();
       this.refresh(now);
       if (this.slots.length < this.limit) return this.take(now);
-      // Without an answered slot to age out, only a release (or a budget change) can free one.
-      const answered = this.slots.flatMap((slot) => (slot.end === null ? [] : [slot.end + this.windowMs]));
-      let until = answered.length > 0 ? Math.min(...answered) : Number.POSITIVE_INFINITY;
+      // Without a slot that ages out, only a release (or a budget change) can free one.
+      let until = Number.POSITIVE_INFINITY;
+      for (const slot of this.slots) until = Math.min(until, this.expiresAt(slot));
       if (this.limit < this.budget) until = Math.min(until, this.steppedAt + this.recoveryMs);
       await this.sleep(until === Number.POSITIVE_INFINITY ? this.windowMs : Math.max(1, until - now), signal);
     }
@@ -142,8 +162,14 @@ export class Pacer {
     for (const sleeper of this.sleepers) sleeper.abort();
   }
 
+  /** When the slot stops counting; infinity while its call is in flight and only its answer can end it. */
+  private expiresAt(slot: Slot): number {
+    if (this.countFrom === 'start') return slot.start + this.windowMs;
+    return slot.end === null ? Number.POSITIVE_INFINITY : slot.end + this.windowMs;
+  }
+
   private refresh(now: number): void {
-    this.slots = this.slots.filter((slot) => slot.end === null || slot.end > now - this.windowMs);
+    this.slots = this.slots.filter((slot) => this.expiresAt(slot) > now);
     while (this.limit < this.budget && now - this.steppedAt >= this.recoveryMs) {
       this.limit = Math.min(this.budget, this.limit * 2);
       this.steppedAt += this.recoveryMs;

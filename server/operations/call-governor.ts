@@ -1,0 +1,169 @@
+// One budget per Chat API endpoint for everything the server sends: every operation of every moderator and
+// every page a browser reads. Calls are counted from their start (the server sits near the API, so a call
+// arrives as it starts and its answer's delay is the API's own work): concurrency then grows with latency and
+// the budget is reached whether the API answers in 50 ms or in 12 s. Waiting callers are served by turns, one
+// lane each (an operation, or a person's reads), so a large operation cannot starve one started later.
+import { systemClock, type Clock } from '../../src/lib/bulk/clock.ts';
+import { Pacer, type CallPacer, type ReleaseSlot } from '../../src/lib/bulk/pacer.ts';
+
+/** The Chat API counts its limit per endpoint; these are the ones the server calls. */
+export type ChatEndpoint = 'members' | 'add-members' | 'remove-members' | 'threads' | 'thread' | 'user-threads';
+
+export interface CallGovernorOptions {
+  /** Per endpoint, as the API counts (100 by default). */
+  callsPerSecond: number;
+  clock?: Clock;
+  /**
+   * Added to the API's one-second window: a call may reach the API a little later than it started, and two
+   * calls a window apart by our clock must not meet in one of its windows.
+   */
+  guardMs?: number;
+}
+
+interface Waiter {
+  resolve: (release: ReleaseSlot | null) => void;
+}
+
+class Lane {
+  readonly waiters: Waiter[] = [];
+  constructor(
+    readonly id: string,
+    /** A lane with its own cap (a person's reads) takes a slot of it before the endpoint's. */
+    readonly cap: Pacer | null,
+  ) {}
+}
+
+/** The callers of one endpoint, served by turns. */
+class EndpointQueue {
+  private readonly lanes = new Map<string, Lane>();
+  /** Lanes with waiters, in the order their turn comes. */
+  private turns: Lane[] = [];
+  private pumping = false;
+
+  constructor(readonly pacer: Pacer) {}
+
+  lane(id: string, cap: () => Pacer | null): Lane {
+    let lane = this.lanes.get(id);
+    if (lane === undefined) {
+      lane = new Lane(id, cap());
+      this.lanes.set(id, lane);
+    }
+    return lane;
+  }
+
+  wait(lane: Lane, signal: AbortSignal | undefined): Promise<ReleaseSlot | null> {
+    if (signal?.aborted) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        resolve: (release) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(release);
+        },
+      };
+      const onAbort = (): void => {
+        const index = lane.waiters.indexOf(waiter);
+        if (index >= 0) lane.waiters.splice(index, 1);
+        if (lane.waiters.length === 0) {
+          this.turns = this.turns.filter((other) => other !== lane);
+          this.retire(lane);
+        }
+        waiter.resolve(null);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      lane.waiters.push(waiter);
+      if (!this.turns.includes(lane)) this.turns.push(lane);
+      void this.pump();
+    });
+  }
+
+  /** An operation's lane goes when it has nobody waiting (it comes back on its next call); a cap stays. */
+  private retire(lane: Lane): void {
+    if (lane.cap === null) this.lanes.delete(lane.id);
+  }
+
+  /** Hands each slot the endpoint frees to the next lane in turn. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.turns.length > 0) {
+        const release = await this.pacer.acquire();
+        const lane = this.turns.shift();
+        const waiter = lane?.waiters.shift();
+        if (lane === undefined || waiter === undefined) {
+          // Everyone waiting gave up meanwhile: the slot goes unused.
+          release?.();
+          continue;
+        }
+        if (lane.waiters.length > 0) this.turns.push(lane);
+        else this.retire(lane);
+        waiter.resolve(release);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}
+
+export class CallGovernor {
+  private readonly clock: Clock;
+  private readonly windowMs: number;
+  private readonly endpoints = new Map<ChatEndpoint, EndpointQueue>();
+  private budget: number;
+
+  constructor({ callsPerSecond, clock = systemClock, guardMs = 20 }: CallGovernorOptions) {
+    this.budget = callsPerSecond;
+    this.clock = clock;
+    this.windowMs = 1000 + guardMs;
+  }
+
+  get callsPerSecond(): number {
+    return this.budget;
+  }
+
+  /**
+   * A lane's view of one endpoint, in the shape the bulk engine paces with. `maxPerSecond` caps the lane
+   * on its own (a person's reads: one person cannot spend an endpoint's whole budget).
+   */
+  lane(endpoint: ChatEndpoint, laneId: string, { maxPerSecond }: { maxPerSecond?: number } = {}): CallPacer {
+    const queue = this.queue(endpoint);
+    const lane = queue.lane(laneId, () =>
+      maxPerSecond === undefined ? null : this.pacer(Math.min(maxPerSecond, this.budget)),
+    );
+    const { pacer } = queue;
+    return {
+      get callsPerSecond() {
+        return pacer.callsPerSecond;
+      },
+      acquire: async (signal) => {
+        const capped = lane.cap === null ? null : await lane.cap.acquire(signal);
+        if (lane.cap !== null && capped === null) return null;
+        const release = await queue.wait(lane, signal);
+        if (release === null) {
+          capped?.();
+          return null;
+        }
+        return () => {
+          capped?.();
+          release();
+        };
+      },
+      slowDown: (startedAt) => pacer.slowDown(startedAt),
+      currentLimit: () => pacer.currentLimit(),
+      recentCalls: () => pacer.recentCalls(),
+    };
+  }
+
+  private queue(endpoint: ChatEndpoint): EndpointQueue {
+    let queue = this.endpoints.get(endpoint);
+    if (queue === undefined) {
+      queue = new EndpointQueue(this.pacer(this.budget));
+      this.endpoints.set(endpoint, queue);
+    }
+    return queue;
+  }
+
+  private pacer(callsPerSecond: number): Pacer {
+    return new Pacer({ callsPerSecond, clock: this.clock, windowMs: this.windowMs, countFrom: 'start' });
+  }
+}
