@@ -7,6 +7,7 @@ import { createAppTokenProvider } from './credentials.ts';
 import { startEmbeddedEmulator } from './embedded-emulator.ts';
 import { listen } from './listen.ts';
 import type { Logger } from './logger.ts';
+import { openOperationStore } from './operations/operation-file.ts';
 import type { ChatBackend } from './session-route.ts';
 
 export interface RunningApiServer {
@@ -57,6 +58,8 @@ export async function startApiServer(
     const tokenProvider = createAppTokenProvider(credentials);
     const audit = await openAuditLog(config.audit);
     cleanups.push(() => Promise.resolve(audit.close()));
+    const operations = await openOperationStore(config.dataDir);
+    cleanups.push(() => Promise.resolve(operations.close()));
     const app = createServerApp({
       config: backend,
       tokenProvider,
@@ -66,9 +69,13 @@ export async function startApiServer(
       auth: config.auth,
       distDir,
       allowedHostnames: config.allowedHostnames,
+      operations: { store: operations, callsPerSecond: config.callsPerSecond },
     });
+    cleanups.push(() => app.operations.close());
     const listening = await listen(app, config.host, config.port);
     cleanups.push(() => listening.close());
+    const resumed = app.operations.resumeUnfinished();
+    if (resumed > 0) logger.log('info', `resumed ${resumed} unfinished operation(s)`);
     return {
       url: listening.url,
       localUrl: listening.localUrl,

@@ -23,6 +23,13 @@ import { createSignInThrottle } from './sign-in-throttle.ts';
 import type { ServerEnv } from './server-env.ts';
 import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
+import { CallGovernor } from './operations/call-governor.ts';
+import { chatEndpointOf } from './operations/chat-endpoint.ts';
+import { OperationEvents } from './operations/operation-events.ts';
+import { operationRoutes } from './operations/operation-routes.ts';
+import { OperationRunner } from './operations/operation-runner.ts';
+import type { OperationStore } from './operations/operation-store.ts';
+import { openSqliteOperationStore } from './operations/sqlite-operation-store.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -42,7 +49,17 @@ export interface ServerAppOptions {
   now?: () => number;
   /** Overrides for tests; production uses the proxy's defaults (15 s, 8 KB). */
   proxy?: { timeoutMs?: number; bodyLimitBytes?: number };
+  /** Where operations are kept (an in-memory database by default) and the API's budget per endpoint. */
+  operations?: { store?: OperationStore; callsPerSecond?: number };
 }
+
+/** The server, and the operations it runs: started operations resume and stop with the process. */
+export type ServerApp = Hono<ServerEnv> & { operations: OperationRunner };
+
+/** A change can take the API 12 s; an operation waits longer than a browser's page would. */
+const OPERATION_CALL_TIMEOUT_MS = 30_000;
+/** How long a person's read waits for a turn before the browser is told to try again. */
+const READ_WAIT_MS = 3_000;
 
 export function createServerApp({
   config,
@@ -54,8 +71,9 @@ export function createServerApp({
   distDir,
   allowedHostnames = null,
   proxy = {},
+  operations = {},
   now = Date.now,
-}: ServerAppOptions): Hono<ServerEnv> {
+}: ServerAppOptions): ServerApp {
   const app = new Hono<ServerEnv>();
   const forward = createChatProxy({
     upstream: { host: config.host, org: config.org, app: config.app },
@@ -64,6 +82,22 @@ export function createServerApp({
     ...proxy,
   });
   const serveSpa = createStaticSpa(distDir);
+  const governor = new CallGovernor({ callsPerSecond: operations.callsPerSecond ?? 100 });
+  const operationEvents = new OperationEvents();
+  const runner = new OperationRunner({
+    store: operations.store ?? openSqliteOperationStore(':memory:'),
+    governor,
+    forward: createChatProxy({
+      upstream: { host: config.host, org: config.org, app: config.app },
+      tokenProvider,
+      fetch,
+      ...proxy,
+      timeoutMs: Math.max(proxy.timeoutMs ?? 0, OPERATION_CALL_TIMEOUT_MS),
+    }),
+    audit,
+    events: operationEvents,
+    logger,
+  });
 
   app.use('*', requestLog(logger));
   app.use('*', securityHeaders());
@@ -94,6 +128,7 @@ export function createServerApp({
   );
 
   app.route('/api/activity', activityRoutes(audit));
+  app.route('/api/operations', operationRoutes(runner, operationEvents));
 
   /** Records a forwarded change with who asked for it, synchronously, so the answer waits for the record. */
   const recordChange =
@@ -114,8 +149,34 @@ export function createServerApp({
         throw new AuditWriteFailed(change.upstream?.status ?? null, error);
       }
     };
-  const proxyHandler = (c: Context<ServerEnv>) =>
-    forward(c.req.raw, rawRequestTarget(c.req.raw, c.env), recordChange(c));
+  /**
+   * A person's calls take turns with every operation on the endpoint they spend, and one person may use at
+   * most half of it, so that nobody's scrolling stalls a bulk operation or another person.
+   */
+  const proxyHandler = async (c: Context<ServerEnv>) => {
+    const target = rawRequestTarget(c.req.raw, c.env);
+    const endpoint = chatEndpointOf(c.req.method, target);
+    if (endpoint === null) return forward(c.req.raw, target, recordChange(c));
+    const lane = governor.lane(endpoint, `person:${c.get('identity').name}`, {
+      maxPerSecond: Math.max(1, Math.floor(governor.callsPerSecond / 2)),
+    });
+    const release = await lane.acquire(
+      AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(READ_WAIT_MS)]),
+    );
+    if (release === null) {
+      return chatErrorResponse(
+        429,
+        'reach_limit',
+        'DashboardShareReached',
+        "You have used your share of the Chat API's rate limit for the moment; try again in a few seconds.",
+      );
+    }
+    try {
+      return await forward(c.req.raw, target, recordChange(c));
+    } finally {
+      release();
+    }
+  };
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/api/chat', '/api/chat/*'], requireModerator);
   app.all('/api/chat', proxyHandler);
   app.all('/api/chat/*', proxyHandler);
@@ -160,5 +221,5 @@ export function createServerApp({
     return chatErrorResponse(500, 'internal_error', 'InternalServerError', 'The dashboard server failed.');
   });
 
-  return app;
+  return Object.assign(app, { operations: runner });
 }

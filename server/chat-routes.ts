@@ -10,6 +10,9 @@ const QUERY_RULES = {
 type QueryName = keyof typeof QUERY_RULES;
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
+
+/** A thread or group id as the proxy forwards it. */
+export const isChatId = (value: string): boolean => ID.test(value);
 const USERNAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const SEGMENT = /^[A-Za-z0-9_.-]+$/;
 

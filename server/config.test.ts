@@ -25,8 +25,16 @@ describe('loadConfig', () => {
       dataDir: '.data',
       audit: { file: '.data/audit.sqlite', retentionDays: 365 },
       auth: { mode: 'none' },
+      callsPerSecond: 100,
       chat: { kind: 'embedded', rateLimit: 100, latency: null, faultRate: 0, controlPort: null },
     });
+  });
+
+  it("reads the API's budget shared by every operation", () => {
+    expect(loadConfig({ CHAT_CALLS_PER_SECOND: '40' }).callsPerSecond).toBe(40);
+    for (const value of ['0', '-1', 'fast', '2.5']) {
+      expect(errorOf({ CHAT_CALLS_PER_SECOND: value }).message).toContain('CHAT_CALLS_PER_SECOND');
+    }
   });
 
   it('reads the audit log settings', () => {

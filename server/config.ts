@@ -45,6 +45,8 @@ export interface ServerConfig {
   audit: AuditConfig;
   auth: AuthConfig;
   chat: RemoteChatConfig | EmbeddedEmulatorConfig;
+  /** The API's budget per endpoint, shared by every operation and every person (CHAT_CALLS_PER_SECOND). */
+  callsPerSecond: number;
 }
 
 /**
@@ -269,6 +271,16 @@ function parseAudit(env: Env, dataDir: string): AuditConfig {
   };
 }
 
+function parseCallsPerSecond(value: string | undefined): number {
+  if (value === undefined) return 100;
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1) {
+    throw new ConfigError(
+      `CHAT_CALLS_PER_SECOND must be a whole number of calls per second per endpoint, at least 1 (got "${value}").`,
+    );
+  }
+  return Number(value);
+}
+
 function isLoopback(host: string): boolean {
   return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
 }
@@ -363,6 +375,7 @@ export function loadConfig(env: Env): ServerConfig {
   const allowedHostnames = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), host);
   const audit = parseAudit(env, dataDir);
   const auth = parseAuth(env, host);
+  const callsPerSecond = parseCallsPerSecond(read(env, 'CHAT_CALLS_PER_SECOND'));
 
   const chatHost = read(env, 'CHAT_HOST');
   if (chatHost === undefined) {
@@ -375,6 +388,7 @@ export function loadConfig(env: Env): ServerConfig {
       dataDir,
       audit,
       auth,
+      callsPerSecond,
       chat: {
         kind: 'embedded',
         rateLimit: parseRateLimit(read(env, 'EMULATOR_RATE_LIMIT')),
@@ -396,6 +410,7 @@ export function loadConfig(env: Env): ServerConfig {
     dataDir,
     audit,
     auth,
+    callsPerSecond,
     chat: {
       kind: 'remote',
       host: parseChatHost(chatHost),

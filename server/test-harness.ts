@@ -1,17 +1,15 @@
 // Test plumbing: the server app wired to a real in-process emulator, with every upstream call, response and
 // log line recorded so a test file can assert that no secret ever left the server.
 import { connect } from 'node:net';
-import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { createEmulator, DEMO_APP_CERTIFICATE, DEMO_APP_ID } from '../emulator/emulator.ts';
 import type { Emulator, EmulatorOptions } from '../emulator/emulator.ts';
-import { createServerApp, type ServerAppOptions } from './app.ts';
+import { createServerApp, type ServerApp, type ServerAppOptions } from './app.ts';
 import { openAuditStore, type AuditStore } from './audit-store.ts';
 import type { UpstreamFetch } from './chat-proxy.ts';
 import type { AuthConfig } from './config.ts';
 import { createAppTokenProvider, type AppTokenProvider } from './credentials.ts';
 import { createLogger } from './logger.ts';
-import type { ServerEnv } from './server-env.ts';
 import type { ChatBackend } from './session-route.ts';
 
 export const UPSTREAM_ORIGIN = 'http://chat.test';
@@ -113,11 +111,12 @@ export interface HarnessOptions {
   now?: () => number;
   /** Wraps the real token provider, e.g. to hand out a revoked token first. */
   tokenProvider?: (real: AppTokenProvider) => AppTokenProvider;
+  operations?: ServerAppOptions['operations'];
 }
 
 export interface Harness {
   emulator: Emulator;
-  app: Hono<ServerEnv>;
+  app: ServerApp;
   config: ChatBackend;
   exchanges: UpstreamExchange[];
   logLines: string[];
@@ -164,6 +163,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     ...(options.now === undefined ? {} : { now: options.now }),
     distDir: options.distDir ?? '/nonexistent-dist',
     ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
+    ...(options.operations === undefined ? {} : { operations: options.operations }),
   });
   return {
     emulator,
@@ -181,6 +181,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         ),
       ),
     close: () => {
+      void app.operations.close();
       audit.close();
       emulator.close();
     },

@@ -7,7 +7,8 @@ import { systemClock, type Clock } from '../../src/lib/bulk/clock.ts';
 import { Pacer, type CallPacer, type ReleaseSlot } from '../../src/lib/bulk/pacer.ts';
 
 /** The Chat API counts its limit per endpoint; these are the ones the server calls. */
-export type ChatEndpoint = 'members' | 'add-members' | 'remove-members' | 'threads' | 'thread' | 'user-threads';
+export type ChatEndpoint =
+  'members' | 'add-members' | 'remove-members' | 'threads' | 'thread' | 'user-threads' | 'group-user-threads';
 
 export interface CallGovernorOptions {
   /** Per endpoint, as the API counts (100 by default). */

@@ -2,14 +2,7 @@
 // to one pointer per user; only outcomes that carry a reason allocate.
 
 export type OutcomeStatus =
-  | 'pending'
-  | 'added'
-  | 'already-a-member'
-  | 'removed'
-  | 'not-a-member'
-  | 'refused'
-  | 'failed'
-  | 'not-sent';
+  'pending' | 'added' | 'already-a-member' | 'removed' | 'not-a-member' | 'refused' | 'failed' | 'not-sent';
 
 export type UserOutcome =
   | { readonly status: 'pending' }

@@ -41,12 +41,20 @@ export function removeUserFromThreads({
   username,
   threadIds,
   removeFrom,
+  possiblyApplied,
   ...common
-}: Common & { username: string; threadIds: readonly string[]; removeFrom: RemoveFromThread }): BulkOperation {
+}: Common & {
+  username: string;
+  threadIds: readonly string[];
+  removeFrom: RemoveFromThread;
+  /** Threads a call may already have left the user in, unanswered (see BulkOperationOptions). */
+  possiblyApplied?: readonly string[];
+}): BulkOperation {
   const user = normalizeUsername(username);
   return new BulkOperation({
     ...common,
     kind: 'remove',
+    ...(possiblyApplied ? { possiblyApplied } : {}),
     usernames: threadIds,
     batchSize: 1,
     classify: classifyThreadFailure,

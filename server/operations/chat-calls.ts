@@ -1,0 +1,184 @@
+// The Chat API calls operations make, sent through the same proxy as the browser's (allow-list, app token,
+// renewal on 401, time limit), each paced by the governor, with answers parsed and errors in the shape the
+// bulk engine classifies ({ status, code, description }).
+import type { RemovalAnswer } from '../../src/lib/bulk/batch-answers.ts';
+import type { CallPacer } from '../../src/lib/bulk/pacer.ts';
+import { AuditWriteFailed } from '../audit-write-failed.ts';
+import type { ChatProxyHandler, MemberChangeListener } from '../chat-proxy.ts';
+
+export class ChatCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    readonly description: string,
+  ) {
+    super(description);
+    this.name = 'ChatCallError';
+  }
+}
+
+/** An answer that arrived but cannot be read: as uncertain as no answer. */
+const unreadable = (what: string) =>
+  new ChatCallError(200, null, `The Chat API's answer to ${what} was unreadable.`);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export interface ThreadFacts {
+  name: string;
+  memberCount: number | null;
+}
+
+export interface MembersPage {
+  members: string[];
+  cursor: string | null;
+}
+
+export interface ChatCalls {
+  addMembers(threadId: string, usernames: readonly string[]): Promise<void>;
+  removeMembers(threadId: string, usernames: readonly string[]): Promise<RemovalAnswer[]>;
+  thread(threadId: string): Promise<ThreadFacts>;
+  membersPage(threadId: string, cursor: string | null): Promise<MembersPage>;
+  userThreadsPage(
+    username: string,
+    cursor: string | null,
+  ): Promise<{ threadIds: string[]; cursor: string | null }>;
+}
+
+export const PAGE_SIZE = 50;
+
+type ReadEndpoint = 'members' | 'thread' | 'user-threads';
+
+/**
+ * Reads wait for a slot of their endpoint's `pacer` (changes are paced by the bulk engine); every change is
+ * recorded by `onMemberChange`, as the proxy records the browser's, and a record that fails stops the change.
+ */
+export function chatCalls(
+  forward: ChatProxyHandler,
+  pacer: (endpoint: ReadEndpoint) => CallPacer,
+  onMemberChange: MemberChangeListener,
+): ChatCalls {
+  async function send(method: string, target: string, what: string, body?: unknown): Promise<unknown> {
+    const request = new Request(`http://operations.internal/api/chat/${target}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    let response: Response;
+    try {
+      response = await forward(request, `/api/chat/${target}`, onMemberChange);
+    } catch (error) {
+      if (!(error instanceof AuditWriteFailed)) throw error;
+      // The engine stops on this code: more changes would be changes nobody can trace.
+      throw new ChatCallError(
+        500,
+        'audit_write_failed',
+        'The change was sent to the Chat API, but the audit log could not record it: check that the audit ' +
+          'database (AUDIT_DB) is writable and its disk has space. The change may have been applied.',
+      );
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+    if (response.status !== 200) {
+      const envelope = isRecord(parsed) ? parsed : {};
+      const code = typeof envelope.error === 'string' ? envelope.error : null;
+      const description =
+        typeof envelope.error_description === 'string'
+          ? envelope.error_description
+          : `The Chat API answered HTTP ${response.status} to ${what}.`;
+      throw new ChatCallError(response.status, code, description);
+    }
+    if (!isRecord(parsed)) throw unreadable(what);
+    return parsed;
+  }
+
+  /** A read, paced on its endpoint; reads go out again on 429 and 5xx like the browser's. */
+  async function read(endpoint: ReadEndpoint, target: string, what: string) {
+    const lane = pacer(endpoint);
+    for (let attempt = 1; ; attempt++) {
+      const release = await lane.acquire();
+      const startedAt = performance.now();
+      try {
+        return await send('GET', target, what);
+      } catch (error) {
+        const status = error instanceof ChatCallError ? error.status : 0;
+        if (status === 429) lane.slowDown(startedAt);
+        if (attempt >= 5 || !(status === 429 || status >= 500)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      } finally {
+        release?.();
+      }
+    }
+  }
+
+  const membersOf = (threadId: string) => `thread/${threadId}/users`;
+
+  return {
+    addMembers: async (threadId, usernames) => {
+      const body = await send('POST', membersOf(threadId), 'adding thread members', { usernames });
+      const data = (body as Record<string, unknown>).data;
+      if (!isRecord(data) || data.status !== 'ok') throw unreadable('adding thread members');
+    },
+    removeMembers: async (threadId, usernames) => {
+      const body = await send('DELETE', membersOf(threadId), 'removing thread members', { usernames });
+      const entities = (body as Record<string, unknown>).entities;
+      if (!Array.isArray(entities)) throw unreadable('removing thread members');
+      return entities.map((entity: unknown) => {
+        if (!isRecord(entity) || typeof entity.user !== 'string' || typeof entity.result !== 'boolean') {
+          throw unreadable('removing thread members');
+        }
+        return { user: entity.user, removed: entity.result };
+      });
+    },
+    thread: async (threadId) => {
+      const body = await read('thread', `thread/${threadId}`, 'reading the thread');
+      const data = (body as Record<string, unknown>).data;
+      if (!isRecord(data)) throw unreadable('reading the thread');
+      const count = data.affiliations_count;
+      return {
+        name: typeof data.name === 'string' ? data.name : '',
+        memberCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null,
+      };
+    },
+    membersPage: async (threadId, cursor) => {
+      const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`;
+      const body = (await read(
+        'members',
+        `${membersOf(threadId)}?${query}`,
+        'reading thread members',
+      )) as Record<string, unknown>;
+      const data = body.data;
+      const affiliations = isRecord(data) ? data.affiliations : undefined;
+      if (!Array.isArray(affiliations) || !affiliations.every((name) => typeof name === 'string')) {
+        throw unreadable('reading thread members');
+      }
+      return { members: affiliations, cursor: cursorOf(body) };
+    },
+    userThreadsPage: async (username, cursor) => {
+      const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`;
+      const body = (await read(
+        'user-threads',
+        `threads/user/${username}?${query}`,
+        "reading a user's threads",
+      )) as Record<string, unknown>;
+      const entities = body.entities;
+      if (!Array.isArray(entities)) throw unreadable("reading a user's threads");
+      const threadIds = entities.flatMap((entity: unknown) =>
+        isRecord(entity) && typeof entity.id === 'string' ? [entity.id] : [],
+      );
+      return { threadIds, cursor: cursorOf(body) };
+    },
+  };
+}
+
+function cursorOf(body: Record<string, unknown>): string | null {
+  const properties = body.properties;
+  const cursor = isRecord(properties) ? properties.cursor : undefined;
+  return typeof cursor === 'string' && cursor !== '' ? cursor : null;
+}

@@ -1,0 +1,150 @@
+// /api/operations: start, list, follow (Server-Sent Events), cancel, retry and undo bulk operations. Everyone
+// signed in sees every operation; only moderators start or change them.
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { requireModerator } from '../authenticate.ts';
+import { chatErrorResponse } from '../chat-error.ts';
+import { readBodyWithLimit, TOO_LARGE } from '../request-body.ts';
+import type { ServerEnv } from '../server-env.ts';
+import type { OperationEvents } from './operation-events.ts';
+import { parseOperationRequest } from './operation-request.ts';
+import { OperationRefused, type OperationRunner } from './operation-runner.ts';
+
+/** 100,000 usernames of 64 characters, quoted, with the invalid entries beside them. */
+const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+const RECENT = 50;
+const HEARTBEAT_MS = 15_000;
+const NO_STORE = { 'cache-control': 'no-store' };
+
+function refused(error: unknown): Response {
+  if (!(error instanceof OperationRefused)) throw error;
+  return chatErrorResponse(
+    error.status,
+    error.status === 404 ? 'operation_not_found' : 'operation_conflict',
+    'OperationRefused',
+    error.message,
+  );
+}
+
+export function operationRoutes(runner: OperationRunner, events: OperationEvents): Hono<ServerEnv> {
+  const routes = new Hono<ServerEnv>();
+
+  routes.get('/', (c) =>
+    c.json({ operations: runner.recent(RECENT).map((record) => runner.summary(record)) }, 200, NO_STORE),
+  );
+
+  routes.post('/', requireModerator, async (c) => {
+    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+      return chatErrorResponse(415, 'web_application', 'UnsupportedMediaType', 'Send the operation as JSON.');
+    }
+    const bytes = await readBodyWithLimit(c.req.raw, BODY_LIMIT_BYTES);
+    if (bytes === TOO_LARGE) {
+      return chatErrorResponse(
+        413,
+        'request_entity_too_large',
+        'RequestEntityTooLarge',
+        'Send at most 100,000 users at once.',
+      );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      return chatErrorResponse(400, 'json_parse', 'JsonParseException', 'The operation is not valid JSON.');
+    }
+    const parsed = parseOperationRequest(body);
+    if (!parsed.ok) {
+      return c.json(
+        {
+          error: 'illegal_argument',
+          exception: 'IllegalArgumentException',
+          timestamp: Date.now(),
+          duration: 0,
+          error_description: parsed.message,
+          ...(parsed.invalid ? { invalid: parsed.invalid } : {}),
+        },
+        400,
+      );
+    }
+    const record = runner.start(parsed.request, c.get('identity'));
+    return c.json({ operation: runner.summary(record) }, 202, NO_STORE);
+  });
+
+  routes.get('/events', (c) => follow(c, events));
+
+  routes.get('/:id', (c) => {
+    const record = runner.get(c.req.param('id'));
+    if (record === null)
+      return refused(new OperationRefused(404, 'No such operation: it may have been removed.'));
+    return c.json({ operation: runner.summary(record), items: runner.items(record.id) }, 200, NO_STORE);
+  });
+
+  const act =
+    (change: (id: string, c: Context<ServerEnv>) => ReturnType<OperationRunner['get']>) =>
+    (c: Context<ServerEnv>) => {
+      try {
+        const record = change(c.req.param('id') ?? '', c);
+        return record === null
+          ? c.body(null, 404)
+          : c.json({ operation: runner.summary(record) }, 200, NO_STORE);
+      } catch (error) {
+        return refused(error);
+      }
+    };
+  routes.post(
+    '/:id/cancel',
+    requireModerator,
+    act((id) => runner.cancel(id)),
+  );
+  routes.post(
+    '/:id/retry',
+    requireModerator,
+    act((id) => runner.retry(id)),
+  );
+  routes.post(
+    '/:id/undo',
+    requireModerator,
+    act((id, c) => runner.undo(id, c.get('identity'))),
+  );
+
+  return routes;
+}
+
+/** Live events from where the browser's Last-Event-ID left off; a comment now and then keeps proxies open. */
+function follow(c: Context<ServerEnv>, events: OperationEvents): Response {
+  const lastId = c.req.header('last-event-id') ?? c.req.query('after');
+  return streamSSE(c, async (stream) => {
+    const queue = events.since(lastId);
+    let wake: (() => void) | null = null;
+    /** True when events came, false when the heartbeat is due. */
+    const nextEvents = () =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          wake = null;
+          resolve(false);
+        }, HEARTBEAT_MS);
+        wake = () => {
+          clearTimeout(timer);
+          wake = null;
+          resolve(true);
+        };
+      });
+    const unsubscribe = events.subscribe((event) => {
+      queue.push(event);
+      wake?.();
+    });
+    stream.onAbort(() => wake?.());
+    try {
+      await stream.write(': connected\n\n');
+      while (!stream.aborted) {
+        for (const event of queue.splice(0)) {
+          await stream.writeSSE({ id: event.id, event: event.type, data: JSON.stringify(event.data) });
+        }
+        if (queue.length > 0) continue;
+        if (!(await nextEvents())) await stream.write(': still here\n\n');
+      }
+    } finally {
+      unsubscribe();
+    }
+  });
+}

@@ -1,0 +1,589 @@
+// Runs bulk operations on the server: plans them (who is a member already), drives the bulk engine under the
+// shared governor, records each call before it leaves and each outcome as it settles, streams progress, and
+// picks up after a restart whatever was left unfinished.
+import { randomUUID } from 'node:crypto';
+import { BulkOperation } from '../../src/lib/bulk/bulk-operation.ts';
+import { type OutcomeCounts, type OutcomeStatus, type UserOutcome } from '../../src/lib/bulk/outcomes.ts';
+import type { BulkSnapshot } from '../../src/lib/bulk/progress.ts';
+import { addUserToThreads, removeUserFromThreads } from '../../src/lib/bulk/user-across-threads.ts';
+import { quantity } from '../../src/lib/quantity.ts';
+import { auditedCall } from '../audit-record.ts';
+import { AuditWriteFailed } from '../audit-write-failed.ts';
+import type { AuditStore } from '../audit-store.ts';
+import type { ChatProxyHandler, MemberChangeListener } from '../chat-proxy.ts';
+import type { Identity } from '../identity.ts';
+import type { Logger } from '../logger.ts';
+import type { CallGovernor } from './call-governor.ts';
+import { ChatCallError, chatCalls, type ChatCalls } from './chat-calls.ts';
+import { membersAmong } from './members-before.ts';
+import type { OperationEvents } from './operation-events.ts';
+import type {
+  InvalidEntry,
+  ItemKey,
+  OperationKind,
+  OperationRecord,
+  OperationStore,
+  SettledItem,
+} from './operation-store.ts';
+import { UNFINISHED_STATES } from './operation-store.ts';
+
+export type OperationRequest =
+  | { kind: OperationKind; scope: 'thread'; threadId: string; usernames: string[]; invalid: InvalidEntry[] }
+  | { kind: OperationKind; scope: 'user-threads'; username: string; threads: { id: string; name: string }[] };
+
+export interface OperationRunnerOptions {
+  store: OperationStore;
+  governor: CallGovernor;
+  /** The proxy the browser's calls go through: allow-list, app token, renewal, time limit. */
+  forward: ChatProxyHandler;
+  audit: AuditStore;
+  events: OperationEvents;
+  logger: Logger;
+  now?: () => number;
+  /** Calls one operation may have in flight: enough for the budget at 12 s answers (100/s × 12 s). */
+  maxInFlight?: number;
+  /** How often progress is streamed while an operation runs. */
+  progressEveryMs?: number;
+}
+
+/** Refused before anything happens: the message says what to do. */
+export class OperationRefused extends Error {
+  constructor(
+    readonly status: 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface LiveRun {
+  engine: BulkOperation | null;
+  planning: AbortController;
+  counts: OutcomeCounts;
+  settled: SettledItem[];
+  flushTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/** What a change did to an item, by the operation's kind. */
+const CHANGED: Record<OperationKind, OutcomeStatus> = { add: 'added', remove: 'removed' };
+
+const opposite = (kind: OperationKind): OperationKind => (kind === 'add' ? 'remove' : 'add');
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ChatCallError) {
+    return error.status === 404 ? `${error.description} (HTTP 404): check the thread ID.` : error.description;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class OperationRunner {
+  private readonly store: OperationStore;
+  private readonly governor: CallGovernor;
+  private readonly forward: ChatProxyHandler;
+  private readonly audit: AuditStore;
+  private readonly events: OperationEvents;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+  private readonly maxInFlight: number;
+  private readonly progressEveryMs: number;
+  private readonly live = new Map<string, LiveRun>();
+  private readonly running = new Set<Promise<void>>();
+  private closing = false;
+
+  constructor(options: OperationRunnerOptions) {
+    this.store = options.store;
+    this.governor = options.governor;
+    this.forward = options.forward;
+    this.audit = options.audit;
+    this.events = options.events;
+    this.logger = options.logger;
+    this.now = options.now ?? Date.now;
+    this.maxInFlight = options.maxInFlight ?? 2_000;
+    this.progressEveryMs = options.progressEveryMs ?? 250;
+  }
+
+  /** Records the operation and starts it; it runs on whether or not anyone watches. */
+  start(request: OperationRequest, actor: Identity, undoOf: OperationRecord | null = null): OperationRecord {
+    const id = randomUUID();
+    const items: ItemKey[] =
+      request.scope === 'thread'
+        ? request.usernames.map((username) => ({ threadId: request.threadId, username }))
+        : request.threads.map((thread) => ({ threadId: thread.id, username: request.username }));
+    const record: OperationRecord = {
+      id,
+      kind: request.kind,
+      scope: request.scope,
+      threadId: request.scope === 'thread' ? request.threadId : null,
+      username: request.scope === 'user-threads' ? request.username : null,
+      threadNames:
+        request.scope === 'user-threads'
+          ? Object.fromEntries(request.threads.map((t) => [t.id, t.name]))
+          : {},
+      label: '',
+      actor: actor.name,
+      role: actor.role,
+      createdAt: this.now(),
+      state: 'planning',
+      run: 1,
+      stopReason: null,
+      undoOf: undoOf?.id ?? null,
+      undoneBy: null,
+      leftAlone: [],
+      invalid: request.scope === 'thread' ? request.invalid : [],
+      runStartedAt: this.now(),
+      runEndedAt: null,
+      calls: 0,
+      rateLimited: 0,
+      retries: 0,
+    };
+    record.label = labelOf(record, items.length);
+    this.store.create(record, items);
+    this.execute(record);
+    return record;
+  }
+
+  cancel(id: string): OperationRecord {
+    const record = this.existing(id);
+    const live = this.live.get(id);
+    if (live === undefined || !UNFINISHED_STATES.includes(record.state)) {
+      throw new OperationRefused(409, 'This operation is not running, so there is nothing to cancel.');
+    }
+    live.planning.abort();
+    live.engine?.cancel();
+    this.update(id, { state: 'cancelling' });
+    return this.existing(id);
+  }
+
+  /** Another run for the failed users, and those never sent when the operation stopped or was cancelled. */
+  retry(id: string): OperationRecord {
+    const record = this.existing(id);
+    if (UNFINISHED_STATES.includes(record.state)) {
+      throw new OperationRefused(409, 'This operation is still running; wait for it to end, then retry.');
+    }
+    if (record.undoneBy !== null) {
+      throw new OperationRefused(409, 'This operation was undone: sending more would work against the undo.');
+    }
+    const statuses: OutcomeStatus[] = record.state === 'finished' ? ['failed'] : ['failed', 'not-sent'];
+    const again = this.store.items(id).filter((item) => statuses.includes(item.status));
+    if (again.length === 0)
+      throw new OperationRefused(409, 'No user of this operation failed or was left unsent.');
+    this.store.reopen(id, again);
+    this.update(id, {
+      state: 'running',
+      run: record.run + 1,
+      stopReason: null,
+      runStartedAt: this.now(),
+      runEndedAt: null,
+    });
+    const retried = this.existing(id);
+    this.execute(retried);
+    return retried;
+  }
+
+  /**
+   * Reverses exactly what the operation changed, as an operation of its own; a user whom a later operation
+   * changed again is named and left alone.
+   */
+  undo(id: string, actor: Identity): OperationRecord {
+    const record = this.existing(id);
+    if (UNFINISHED_STATES.includes(record.state)) {
+      throw new OperationRefused(409, 'This operation is still running; cancel it or wait for it to end.');
+    }
+    if (record.undoOf !== null) throw new OperationRefused(409, 'An undo cannot itself be undone.');
+    if (record.undoneBy !== null) throw new OperationRefused(409, 'This operation was undone already.');
+    const changed = this.store.items(id).filter((item) => item.status === CHANGED[record.kind]);
+    if (changed.length === 0)
+      throw new OperationRefused(409, 'This operation changed nobody, so there is nothing to undo.');
+    const later = this.store.changedLater(changed, record.createdAt, [id]);
+    const laterKeys = new Set(later.map(keyOf));
+    const reverse = changed.filter((item) => !laterKeys.has(keyOf(item)));
+    const kind = opposite(record.kind);
+    const request: OperationRequest =
+      record.scope === 'thread'
+        ? {
+            kind,
+            scope: 'thread',
+            threadId: record.threadId ?? '',
+            usernames: reverse.map((i) => i.username),
+            invalid: [],
+          }
+        : {
+            kind,
+            scope: 'user-threads',
+            username: record.username ?? '',
+            threads: reverse.map((i) => ({ id: i.threadId, name: record.threadNames[i.threadId] ?? '' })),
+          };
+    const undo = this.start(request, actor, record);
+    const leftAlone = later.map((item) => (record.scope === 'thread' ? item.username : item.threadId));
+    this.store.update(undo.id, { leftAlone });
+    this.update(id, { undoneBy: undo.id });
+    return this.existing(undo.id);
+  }
+
+  /** Called once at start-up: unfinished operations carry on where the last process left them. */
+  resumeUnfinished(): number {
+    const unfinished = this.store.unfinished();
+    for (const record of unfinished) {
+      this.logger.log('info', 'resuming an operation', { operationId: record.id, state: record.state });
+      this.execute(record);
+    }
+    return unfinished.length;
+  }
+
+  get(id: string): OperationRecord | null {
+    return this.store.get(id);
+  }
+
+  recent(limit: number): OperationRecord[] {
+    return this.store.recent(limit);
+  }
+
+  /** The numbers a dashboard shows: from the running engine when there is one, else from the store. */
+  progress(record: OperationRecord) {
+    const live = this.live.get(record.id);
+    const snapshot = live?.engine?.getSnapshot() ?? null;
+    const counts = live?.counts ?? this.store.counts(record.id);
+    return {
+      counts,
+      total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+      calls: record.calls + (snapshot?.calls ?? 0),
+      rateLimited: record.rateLimited + (snapshot?.rateLimited ?? 0),
+      retries: record.retries + (snapshot?.retries ?? 0),
+      currentRate: snapshot !== null && live !== undefined ? snapshot.currentRate : 0,
+      elapsedMs: record.runStartedAt === null ? 0 : (record.runEndedAt ?? this.now()) - record.runStartedAt,
+      etaMs: snapshot?.etaMs ?? null,
+    };
+  }
+
+  /** An operation as the dashboard lists it. */
+  summary(record: OperationRecord): OperationSummary {
+    return { ...record, ...this.progress(record) };
+  }
+
+  /** Each item's outcome, in the order given: `[thread, user, status, reason, inferred]`. */
+  items(id: string): [string, string, OutcomeStatus, string | null, boolean][] {
+    return this.store
+      .items(id)
+      .map((item) => [item.threadId, item.username, item.status, item.reason, item.inferred]);
+  }
+
+  /** Stops sending without ending anything: what was unfinished resumes at the next start. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const live of this.live.values()) {
+      live.planning.abort();
+      live.engine?.cancel();
+    }
+    await Promise.allSettled([...this.running]);
+  }
+
+  private existing(id: string): OperationRecord {
+    const record = this.store.get(id);
+    if (record === null) throw new OperationRefused(404, `No operation ${id}: it may have been removed.`);
+    return record;
+  }
+
+  private update(id: string, change: Partial<OperationRecord>): void {
+    if (this.closing) return;
+    this.store.update(id, change);
+    this.flush(id);
+  }
+
+  private execute(record: OperationRecord): void {
+    const live: LiveRun = {
+      engine: null,
+      planning: new AbortController(),
+      counts: this.store.counts(record.id),
+      settled: [],
+      flushTimer: null,
+    };
+    this.live.set(record.id, live);
+    const run = this.runToEnd(record, live)
+      .catch((error: unknown) => {
+        this.logger.log('error', 'operation failed', {
+          operationId: record.id,
+          errorName: error instanceof Error ? error.name : 'unknown',
+        });
+      })
+      .finally(() => {
+        this.running.delete(run);
+        if (live.flushTimer !== null) clearTimeout(live.flushTimer);
+        this.flush(record.id);
+        this.live.delete(record.id);
+      });
+    this.running.add(run);
+    this.flush(record.id);
+  }
+
+  private async runToEnd(record: OperationRecord, live: LiveRun): Promise<void> {
+    const { id } = record;
+    const calls = chatCalls(
+      this.forward,
+      (endpoint) => this.governor.lane(endpoint, id),
+      this.recordChange(record),
+    );
+    if (record.state === 'planning') {
+      try {
+        await this.plan(record, calls, live);
+      } catch (error) {
+        if (this.closing) return;
+        const cancelled = live.planning.signal.aborted;
+        const reason = cancelled ? null : `Could not begin: ${describeFailure(error)}`;
+        this.settle(
+          record,
+          live,
+          this.pendingItems(id).map((item) => ({ ...item, status: 'not-sent', reason })),
+        );
+        this.update(id, {
+          state: cancelled ? 'cancelled' : 'stopped',
+          stopReason: reason,
+          runEndedAt: this.now(),
+        });
+        return;
+      }
+      if (this.closing) return;
+      if (live.planning.signal.aborted) {
+        this.settle(
+          record,
+          live,
+          this.pendingItems(id).map((item) => ({ ...item, status: 'not-sent', reason: null })),
+        );
+        this.update(id, { state: 'cancelled', runEndedAt: this.now() });
+        return;
+      }
+      this.update(id, { state: 'running' });
+    }
+
+    const current = this.existing(id);
+    let items = this.pendingItems(id);
+    if (current.state === 'cancelling') {
+      // Cancelled before a restart: only the calls that were in flight go out again, to learn their outcome.
+      this.settle(
+        record,
+        live,
+        items.filter((item) => !item.inFlight).map((item) => ({ ...item, status: 'not-sent', reason: null })),
+      );
+      items = items.filter((item) => item.inFlight);
+    }
+    const engine = this.engineFor(current, calls, items);
+    live.engine = engine;
+    if (current.state === 'cancelling') engine.cancel();
+    engine.subscribe(() => this.flushSoon(id, live));
+    engine.onBatchSettled((event) => {
+      this.settle(
+        record,
+        live,
+        event.results.map(({ username: item, outcome }) => ({
+          ...this.keyFor(record, item),
+          ...settledAs(outcome),
+        })),
+      );
+    });
+    const snapshot = await engine.start();
+    if (this.closing) return;
+    if (current.state === 'cancelling' && snapshot.state === 'finished')
+      this.endRun(id, snapshot, 'cancelled');
+    else
+      this.endRun(
+        id,
+        snapshot,
+        snapshot.state === 'stopped' ? 'stopped' : snapshot.state === 'cancelled' ? 'cancelled' : 'finished',
+      );
+  }
+
+  private endRun(id: string, snapshot: BulkSnapshot, state: OperationRecord['state']): void {
+    const record = this.existing(id);
+    this.update(id, {
+      state,
+      stopReason: snapshot.stopReason,
+      runEndedAt: this.now(),
+      calls: record.calls + snapshot.calls,
+      rateLimited: record.rateLimited + snapshot.rateLimited,
+      retries: record.retries + snapshot.retries,
+    });
+  }
+
+  /** The thread's name for the label, and for an add, who of the users is a member already. */
+  private async plan(record: OperationRecord, calls: ChatCalls, live: LiveRun): Promise<void> {
+    if (record.scope !== 'thread' || record.threadId === null) return;
+    const threadId = record.threadId;
+    const facts = await calls.thread(threadId);
+    const pending = this.pendingItems(record.id);
+    const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
+    const total = Object.values(live.counts).reduce((sum, n) => sum + n, 0);
+    this.store.update(record.id, { threadNames: named.threadNames, label: labelOf(named, total) });
+    if (record.kind !== 'add') return;
+    const members = await membersAmong(
+      calls,
+      threadId,
+      facts.memberCount,
+      pending.map((item) => item.username),
+      live.planning.signal,
+    );
+    this.settle(
+      record,
+      live,
+      pending
+        .filter((item) => members.has(item.username))
+        .map((item) => ({ ...item, status: 'already-a-member' })),
+    );
+  }
+
+  private engineFor(
+    record: OperationRecord,
+    calls: ChatCalls,
+    items: ReturnType<OperationRunner['pendingItems']>,
+  ): BulkOperation {
+    const { id } = record;
+    const inFlight = items.filter((item) => item.inFlight);
+    const common = {
+      maxInFlight: this.maxInFlight,
+      pacer: this.governor.lane(record.kind === 'add' ? 'add-members' : 'remove-members', id),
+    };
+    if (record.scope === 'thread') {
+      const threadId = record.threadId ?? '';
+      const usernames = items.map((item) => item.username);
+      const sent = (batch: readonly string[]) =>
+        this.store.markSent(
+          id,
+          batch.map((username) => ({ threadId, username })),
+        );
+      return record.kind === 'add'
+        ? new BulkOperation({
+            ...common,
+            kind: 'add',
+            usernames,
+            call: (batch) => {
+              sent(batch);
+              return calls.addMembers(threadId, batch);
+            },
+          })
+        : new BulkOperation({
+            ...common,
+            kind: 'remove',
+            usernames,
+            possiblyApplied: inFlight.map((item) => item.username),
+            call: (batch) => {
+              sent(batch);
+              return calls.removeMembers(threadId, batch);
+            },
+          });
+    }
+    const username = record.username ?? '';
+    const threadIds = items.map((item) => item.threadId);
+    const sent = (threadId: string) => this.store.markSent(id, [{ threadId, username }]);
+    return record.kind === 'add'
+      ? addUserToThreads({
+          ...common,
+          username,
+          threadIds,
+          addTo: (threadId, users) => {
+            sent(threadId);
+            return calls.addMembers(threadId, users);
+          },
+        })
+      : removeUserFromThreads({
+          ...common,
+          username,
+          threadIds,
+          possiblyApplied: inFlight.map((item) => item.threadId),
+          removeFrom: (threadId, users) => {
+            sent(threadId);
+            return calls.removeMembers(threadId, users);
+          },
+        });
+  }
+
+  private pendingItems(id: string) {
+    return this.store.items(id).filter((item) => item.status === 'pending');
+  }
+
+  private keyFor(record: OperationRecord, item: string): ItemKey {
+    return record.scope === 'thread'
+      ? { threadId: record.threadId ?? '', username: item }
+      : { threadId: item, username: record.username ?? '' };
+  }
+
+  private settle(record: OperationRecord, live: LiveRun, items: SettledItem[]): void {
+    if (items.length === 0 || this.closing) return;
+    this.store.settle(record.id, items);
+    for (const item of items) {
+      live.counts.pending -= 1;
+      live.counts[item.status] += 1;
+    }
+    live.settled.push(...items);
+    this.flushSoon(record.id, live);
+  }
+
+  /** Audits each change call as the proxy does the browser's, with the operation's id and who started it. */
+  private recordChange(record: OperationRecord): MemberChangeListener {
+    return (change) => {
+      try {
+        this.audit.append(
+          auditedCall(change, {
+            time: this.now(),
+            actor: record.actor,
+            role: record.role,
+            requestId: `operation-${record.id}`,
+            operationId: record.id,
+          }),
+        );
+      } catch (error) {
+        throw new AuditWriteFailed(change.upstream?.status ?? null, error);
+      }
+    };
+  }
+
+  private flushSoon(id: string, live: LiveRun): void {
+    live.flushTimer ??= setTimeout(() => {
+      live.flushTimer = null;
+      this.flush(id);
+    }, this.progressEveryMs);
+  }
+
+  /** Streams the operation's summary and the items settled since the last time. */
+  private flush(id: string): void {
+    const record = this.store.get(id);
+    if (record === null) return;
+    const live = this.live.get(id);
+    if (live !== undefined && live.settled.length > 0) {
+      const items = live.settled.splice(0);
+      this.events.publish('settled', {
+        id,
+        kind: record.kind,
+        items: items.map((item) => [item.threadId, item.username, item.status]),
+      });
+    }
+    this.events.publish('operation', this.summary(record));
+  }
+}
+
+function keyOf(item: ItemKey): string {
+  return `${item.threadId}\u0000${item.username}`;
+}
+
+function settledAs(outcome: UserOutcome): Pick<SettledItem, 'status' | 'reason' | 'inferred'> {
+  return {
+    status: outcome.status,
+    reason: 'reason' in outcome ? (outcome.reason ?? null) : null,
+    inferred: 'inferred' in outcome && outcome.inferred === true,
+  };
+}
+
+function labelOf(record: OperationRecord, count: number): string {
+  const undo = record.undoOf !== null;
+  if (record.scope === 'user-threads') {
+    const threads = quantity(count, 'thread', 'threads');
+    if (record.kind === 'remove')
+      return `${undo ? 'Undo: removing' : 'Remove'} ${record.username ?? ''} from ${threads}`;
+    return `${undo ? 'Undo: adding' : 'Add'} ${record.username ?? ''} ${undo ? 'back ' : ''}to ${threads}`;
+  }
+  const thread =
+    (record.threadId !== null && record.threadNames[record.threadId]) || `thread ${record.threadId ?? ''}`;
+  const members = quantity(count, 'member', 'members');
+  if (record.kind === 'add')
+    return undo ? `Undo: adding ${members} back to ${thread}` : `Add ${members} to ${thread}`;
+  return undo ? `Undo: removing the ${members} added to ${thread}` : `Remove ${members} from ${thread}`;
+}
+
+export type OperationSummary = OperationRecord & ReturnType<OperationRunner['progress']>;

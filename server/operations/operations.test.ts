@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_THREADS, demoUsername } from '../../emulator/demo-data.ts';
+import { createHarness, type Harness } from '../test-harness.ts';
+import { openSqliteOperationStore } from './sqlite-operation-store.ts';
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+interface Summary {
+  id: string;
+  state: string;
+  label: string;
+  actor: string;
+  counts: Record<string, number>;
+  undoneBy: string | null;
+  undoOf: string | null;
+  leftAlone: string[];
+}
+
+const harnesses: Harness[] = [];
+afterEach(() => {
+  for (const harness of harnesses.splice(0)) harness.close();
+});
+
+function harness(options: Parameters<typeof createHarness>[0] = {}): Harness {
+  const created = createHarness(options);
+  harnesses.push(created);
+  return created;
+}
+
+async function start(h: Harness, body: unknown): Promise<Summary> {
+  const response = await h.call('/api/operations', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(body),
+  });
+  expect(response.status, response.text).toBe(202);
+  return (response.json as { operation: Summary }).operation;
+}
+
+async function detail(h: Harness, id: string) {
+  const response = await h.call(`/api/operations/${id}`);
+  return response.json as { operation: Summary; items: [string, string, string, string | null, boolean][] };
+}
+
+/** Waits on what the server reports, not on a time. */
+async function ended(h: Harness, id: string) {
+  for (;;) {
+    const { operation, items } = await detail(h, id);
+    if (!['planning', 'running', 'cancelling'].includes(operation.state)) return { operation, items };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const outcomesOf = (items: [string, string, string, string | null, boolean][]) =>
+  Object.fromEntries(items.map(([, user, status]) => [user, status]));
+
+describe('operations on the server', () => {
+  it('tells a member already there from one it added, and Undo removes only the one it added', async () => {
+    const h = harness();
+    const member = demoUsername(124); // in the huge thread, far beyond its first page
+    const newcomer = 'lurker';
+    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.huge, usernames: [member, newcomer] });
+    const { operation, items } = await ended(h, add.id);
+    expect(operation.state).toBe('finished');
+    expect(operation.label).toBe('Add 2 members to Announcements');
+    expect(outcomesOf(items)).toEqual({ [member]: 'already-a-member', [newcomer]: 'added' });
+
+    const undoResponse = await h.call(`/api/operations/${add.id}/undo`, { method: 'POST' });
+    expect(undoResponse.status).toBe(200);
+    const undo = (undoResponse.json as { operation: Summary }).operation;
+    const undone = await ended(h, undo.id);
+    expect(outcomesOf(undone.items)).toEqual({ [newcomer]: 'removed' });
+    expect(undone.operation.undoOf).toBe(add.id);
+    expect(h.emulator.store.isThreadMember(DEMO_THREADS.huge, member)).toBe(true);
+    expect(h.emulator.store.isThreadMember(DEMO_THREADS.huge, newcomer)).toBe(false);
+    expect((await detail(h, add.id)).operation.undoneBy).toBe(undo.id);
+  });
+
+  it('leaves alone, and names, a user another operation changed since', async () => {
+    const h = harness();
+    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.small, usernames: ['lurker', 'alice'] });
+    await ended(h, add.id);
+    const removal = await start(h, { kind: 'remove', threadId: DEMO_THREADS.small, usernames: ['lurker'] });
+    await ended(h, removal.id);
+    const undoResponse = await h.call(`/api/operations/${add.id}/undo`, { method: 'POST' });
+    const undo = (undoResponse.json as { operation: Summary }).operation;
+    const undone = await ended(h, undo.id);
+    expect(undone.operation.leftAlone).toEqual(['lurker']);
+    expect(undone.items.map(([, user]) => user)).not.toContain('lurker');
+  });
+
+  it('refuses bad usernames with their reasons before sending anything', async () => {
+    const h = harness();
+    const response = await h.call('/api/operations', {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({ kind: 'add', threadId: DEMO_THREADS.small, usernames: ['ok', 'bad name'] }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ invalid: [{ entry: 'bad name', problem: 'bad-character' }] });
+    expect(h.exchanges).toHaveLength(0);
+  });
+
+  it('refuses a viewer', async () => {
+    const h = harness({
+      auth: { mode: 'proxy', header: 'x-user', trustedAddresses: ['10.0.0.1'], moderators: [] },
+    });
+    const response = await h.call(
+      '/api/operations',
+      {
+        method: 'POST',
+        headers: { ...JSON_HEADERS, 'x-user': 'vic' },
+        body: JSON.stringify({ kind: 'add', threadId: DEMO_THREADS.small, usernames: ['lurker'] }),
+      },
+      '10.0.0.1',
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it('removes one user from many threads and reports each thread', async () => {
+    const h = harness();
+    const threads = [DEMO_THREADS.large, DEMO_THREADS.empty].map((id) => ({ id, name: id }));
+    const removal = await start(h, { kind: 'remove', username: 'spammer', threads });
+    const { operation, items } = await ended(h, removal.id);
+    expect(operation.label).toBe('Remove spammer from 2 threads');
+    expect(items.map(([thread, , status]) => [thread, status])).toEqual([
+      [DEMO_THREADS.large, 'removed'],
+      [DEMO_THREADS.empty, 'not-a-member'],
+    ]);
+  });
+
+  it('stops with a reason when the thread does not exist, sending no change', async () => {
+    const h = harness();
+    const add = await start(h, { kind: 'add', threadId: '999999999999999', usernames: ['lurker'] });
+    const { operation, items } = await ended(h, add.id);
+    expect(operation.state).toBe('stopped');
+    expect(items[0]?.[2]).toBe('not-sent');
+  });
+
+  it('resumes an unfinished operation after a restart, counting a lost removal as done', async () => {
+    const store = openSqliteOperationStore(':memory:');
+    const h = harness({ operations: { store } });
+    const members = [demoUsername(5), demoUsername(6), demoUsername(7)];
+    // What a killed server leaves: a running operation, one call sent and never answered (it was applied).
+    store.create(
+      {
+        id: 'op-killed',
+        kind: 'remove',
+        scope: 'thread',
+        threadId: DEMO_THREADS.huge,
+        username: null,
+        threadNames: {},
+        label: 'Remove 3 members from Announcements',
+        actor: 'local',
+        role: 'moderator',
+        createdAt: Date.now(),
+        state: 'running',
+        run: 1,
+        stopReason: null,
+        undoOf: null,
+        undoneBy: null,
+        leftAlone: [],
+        invalid: [],
+        runStartedAt: Date.now(),
+        runEndedAt: null,
+        calls: 0,
+        rateLimited: 0,
+        retries: 0,
+      },
+      members.map((username) => ({ threadId: DEMO_THREADS.huge, username })),
+    );
+    store.markSent('op-killed', [{ threadId: DEMO_THREADS.huge, username: members[0] ?? '' }]);
+    h.emulator.store.removeThreadMember(DEMO_THREADS.huge, members[0] ?? '');
+
+    expect(h.app.operations.resumeUnfinished()).toBe(1);
+    const { operation, items } = await ended(h, 'op-killed');
+    expect(operation.state).toBe('finished');
+    expect(items.map(([, user, status, , inferred]) => [user, status, inferred])).toEqual([
+      [members[0], 'removed', true],
+      [members[1], 'removed', false],
+      [members[2], 'removed', false],
+    ]);
+  });
+});
