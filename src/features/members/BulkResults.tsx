@@ -15,6 +15,8 @@ function describe(outcome: UserOutcome): string {
       return 'waiting';
     case 'added':
       return 'added';
+    case 'already-a-member':
+      return 'already a member';
     case 'removed':
       return outcome.inferred ? 'removed (by an earlier attempt whose answer was lost)' : 'removed';
     case 'not-a-member':
