@@ -551,7 +551,7 @@ export class OperationRunner {
       this.events.publish('settled', {
         id,
         kind: record.kind,
-        items: items.map((item) => [item.threadId, item.username, item.status]),
+        items: items.map((item) => [item.threadId, item.username, item.status, item.reason ?? null]),
       });
     }
     this.events.publish('operation', this.summary(record));

@@ -5,7 +5,7 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { AfterFirstPaint } from '../components/AfterFirstPaint.tsx';
 import { LoadingBar } from '../components/LoadingBar.tsx';
-import { OperationsButton } from '../features/members/OperationsButton.tsx';
+import { OPERATIONS_BUTTON_WIDTH } from '../features/operations/operations-button-size.ts';
 import { SEARCH_BOX_WIDTH } from '../features/search/search-box-size.ts';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { SessionGate } from '../features/session/SessionGate.tsx';
@@ -17,8 +17,14 @@ const OpenThreadOrUser = lazy(async () => ({
   default: (await import('./routes/on-demand.ts')).OpenThreadOrUser,
 }));
 
+const OperationsCorner = lazy(async () => ({
+  default: (await import('./OperationsCorner.tsx')).OperationsCorner,
+}));
+
 /** Where the search box goes while its code loads, so the top bar does not shift when it comes. */
 const searchBoxPlace = <Box sx={{ ...SEARCH_BOX_WIDTH, flexShrink: 0 }} />;
+/** The operations button's place, the size of the button, for the same reason. */
+const operationsPlace = <Box sx={{ width: OPERATIONS_BUTTON_WIDTH, height: 36.5, flexShrink: 0 }} />;
 
 export function AppShell() {
   return (
@@ -45,7 +51,11 @@ export function AppShell() {
               </Suspense>
             </AfterFirstPaint>
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-              <OperationsButton />
+              <AfterFirstPaint placeholder={operationsPlace}>
+                <Suspense fallback={operationsPlace}>
+                  <OperationsCorner />
+                </Suspense>
+              </AfterFirstPaint>
               <SignedInUser />
               <BackendIndicator />
               <ThemeToggle />

@@ -2,7 +2,7 @@
 // The server's activity export is covered in server/security.test.ts.
 import { expect, it } from 'vitest';
 import { membersCsv } from '../features/members/member-list-file.ts';
-import { resultsCsv, resultsTabSeparated } from '../features/members/results-export.ts';
+import { resultsCsv, resultsTabSeparated } from '../features/operations/results-export.ts';
 import { protectFormula } from '../lib/csv.ts';
 
 const PAYLOADS = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { ThreadSort } from '../../api/threads.ts';
 import { PageFrame } from '../../components/PageFrame.tsx';
-import { OperationsDialog } from '../../features/members/OperationsDialog.tsx';
 import { RemoveFromThreadsDialog } from '../../features/members/RemoveFromThreadsDialog.tsx';
 import { useMayChangeMembers } from '../../features/session/session-queries.ts';
 import { normalizeUsername } from '../../lib/username.ts';
@@ -23,8 +22,6 @@ export function UserThreadsPage() {
   const groupId = searchParams.get('group') || null;
   const mayChange = useMayChangeMembers();
   const [removal, setRemoval] = useState<ThreadRemovalRequest | null>(null);
-  /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
-  const [shownOperation, setShownOperation] = useState<number | null>(null);
   /** Removals started here: each starts the list afresh, so that Undo does not bring back a stale selection. */
   const [removals, setRemovals] = useState(0);
 
@@ -59,16 +56,12 @@ export function UserThreadsPage() {
           threads={removal.threads}
           scope={removal.scope}
           groupId={groupId}
-          onStarted={(id) => {
+          onStarted={() => {
             setRemoval(null);
             setRemovals((count) => count + 1);
-            setShownOperation(id);
           }}
           onClose={() => setRemoval(null)}
         />
-      )}
-      {shownOperation !== null && (
-        <OperationsDialog initialId={shownOperation} onClose={() => setShownOperation(null)} />
       )}
     </PageFrame>
   );

@@ -1,4 +1,4 @@
-// The calls per second bulk operations may spend; a change applies at once, also to running operations.
+// The calls per second exports from this browser may spend; a change applies at once, also to running ones.
 import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { MAX_CALLS_PER_SECOND, callBudget, setCallBudget } from './call-budget.ts';
@@ -9,7 +9,7 @@ export function CallBudgetField() {
   const valid = /^\d{1,3}$/.test(text) && value >= 1 && value <= MAX_CALLS_PER_SECOND;
   return (
     <TextField
-      label="Calls per second for bulk operations"
+      label="Calls per second for exports"
       value={text}
       error={!valid}
       helperText={

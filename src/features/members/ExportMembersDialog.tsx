@@ -18,6 +18,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api/api-error.ts';
 import { downloadFile } from '../../lib/download-file.ts';
 import { callBudget, listPacer } from './call-budget.ts';
+import { CallBudgetField } from './CallBudgetField.tsx';
 import {
   EXPORT_PAGE_SIZE,
   estimateCalls,
@@ -139,6 +140,7 @@ export function ExportMembersDialog({
       <DialogContent>
         <Stack spacing={2}>
           <Typography>{exportEstimate(totalMembers, callBudget())}</Typography>
+          {step.state === 'ready' && <CallBudgetField />}
           <div>
             <Typography id="export-format-label" color="text.secondary">
               File format

@@ -39,9 +39,6 @@ const AddMembersDialog = lazy(async () => ({
 const RemoveMembersDialog = lazy(async () => ({
   default: (await import('./RemoveMembersDialog.tsx')).RemoveMembersDialog,
 }));
-const OperationsDialog = lazy(async () => ({
-  default: (await import('./OperationsDialog.tsx')).OperationsDialog,
-}));
 const ExportMembersDialog = lazy(async () => ({
   default: (await import('./ExportMembersDialog.tsx')).ExportMembersDialog,
 }));
@@ -60,8 +57,6 @@ export function MemberList({
   const [exporting, setExporting] = useState(false);
   /** Null: no removal dialog; [] : remove by list; else the selected members. */
   const [removing, setRemoving] = useState<readonly string[] | null>(null);
-  /** The operation just started here, shown until the moderator closes it (it goes on under Operations). */
-  const [shownOperation, setShownOperation] = useState<number | null>(null);
   const api = useApi();
   const {
     data,
@@ -75,7 +70,6 @@ export function MemberList({
   } = useInfiniteQuery(threadMembersQuery(api, threadId, pageSize));
   const loadedMembers = useMemo(() => data?.pages.flatMap((page) => page.members), [data]);
   const members = loadedMembers ?? NO_MEMBERS;
-  const allLoaded = data !== undefined && !hasNextPage;
   const shown = useMemo(() => filterMembers(members, filter), [members, filter]);
   const filtering = shown !== null;
   const selection = useMemberSelection(loadedMembers, shown);
@@ -138,19 +132,8 @@ export function MemberList({
             threadId={threadId}
             threadName={threadName}
             selected={removing.length > 0 ? removing : null}
-            loadedMembers={members}
-            allLoaded={allLoaded}
-            onStarted={(id) => {
-              setRemoving(null);
-              setShownOperation(id);
-            }}
             onClose={() => setRemoving(null)}
           />
-        </Suspense>
-      )}
-      {shownOperation !== null && (
-        <Suspense>
-          <OperationsDialog initialId={shownOperation} onClose={() => setShownOperation(null)} />
         </Suspense>
       )}
       {adding && (
@@ -159,11 +142,6 @@ export function MemberList({
             threadId={threadId}
             threadName={threadName}
             loadedMembers={members}
-            allLoaded={allLoaded}
-            onStarted={(id) => {
-              setAdding(false);
-              setShownOperation(id);
-            }}
             onClose={() => setAdding(false)}
           />
         </Suspense>

@@ -1,7 +1,7 @@
 // "Is alice a member?": answers for one user from the user's threads, and offers Add or Remove accordingly.
 // Loaded on demand: the members page's first bundle is at its budget.
 import { Alert, Button, Link, Stack, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
@@ -9,12 +9,11 @@ import { ApiError } from '../../api/api-error.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import type { BulkOperation } from '../../lib/bulk/bulk-operation.ts';
 import { normalizeUsername, usernameProblem } from '../../lib/username.ts';
 import { PROBLEM_TEXT } from '../../lib/username-list.ts';
-import { addMembersOperation, launch, removeMembersOperation } from './member-changes.ts';
 import { MOST_THREADS_CHECKED, membershipQuery } from './membership-query.ts';
-import { OperationsDialog } from './OperationsDialog.tsx';
+import { StartFailure } from './StartFailure.tsx';
+import { useStartOperation } from './use-start-operation.ts';
 
 export interface MembershipCheckProps {
   threadId: string;
@@ -29,12 +28,11 @@ const count = new Intl.NumberFormat();
 
 export function MembershipCheck({ threadId, threadName, groupId, mayChange }: MembershipCheckProps) {
   const api = useApi();
-  const queryClient = useQueryClient();
+  const start = useStartOperation();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [asked, setAsked] = useState<string | null>(null);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
-  const [shownOperation, setShownOperation] = useState<number | null>(null);
   const query = membershipQuery(api, { username: asked ?? '', threadId, groupId });
   const answer = useQuery({ ...query, enabled: asked !== null });
 
@@ -50,12 +48,6 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
     const username = normalizeUsername(entry);
     if (username === asked) void answer.refetch();
     else setAsked(username);
-  }
-
-  /** Lists and starts a one-user operation; its end makes the answer stale, so it is asked again. */
-  function run(label: string, operation: BulkOperation) {
-    const entry = launch(queryClient, { label, threadId, threadName, operation, invalid: [], isUndo: false });
-    setShownOperation(entry.id);
   }
 
   // The answer goes into one status region that stays mounted, so that screen readers announce each change.
@@ -91,9 +83,8 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
       said = `${asked} is not a member of this thread.`;
       offer = mayChange && (
         <Button
-          onClick={() =>
-            run(`Add ${asked} to ${threadName}`, addMembersOperation(api, queryClient, threadId, [asked]))
-          }
+          disabled={start.isPending}
+          onClick={() => start.mutate({ kind: 'add', threadId, usernames: [asked] })}
         >
           Add {asked}
         </Button>
@@ -154,10 +145,7 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
           destructive
           onConfirm={() => {
             setConfirmingRemoval(false);
-            run(
-              `Remove ${asked} from ${threadName}`,
-              removeMembersOperation(api, queryClient, threadId, [asked]),
-            );
+            start.mutate({ kind: 'remove', threadId, usernames: [asked] });
           }}
           onClose={() => setConfirmingRemoval(false)}
         >
@@ -166,9 +154,7 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
           </Alert>
         </ConfirmDialog>
       )}
-      {shownOperation !== null && (
-        <OperationsDialog initialId={shownOperation} onClose={() => setShownOperation(null)} />
-      )}
+      <StartFailure error={start.error} />
     </Stack>
   );
 }

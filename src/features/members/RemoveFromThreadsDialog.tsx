@@ -1,11 +1,10 @@
 // Remove one user from many threads after a confirmation that names the user, the number of threads and a
 // sample; the bulk operation's progress and per-thread results then show under Operations.
 import { Alert, Typography } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/api-context.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { launchRemovalFromThreads } from './user-thread-changes.ts';
 import { quantity } from '../../lib/quantity.ts';
+import { StartFailure } from './StartFailure.tsx';
+import { useStartOperation } from './use-start-operation.ts';
 
 const count = new Intl.NumberFormat();
 const SAMPLE_SIZE = 5;
@@ -17,8 +16,8 @@ export interface RemoveFromThreadsDialogProps {
   /** `all`: every thread the user joined (of `groupId`), every page loaded first; else the selected ones. */
   scope: 'selected' | 'all';
   groupId: string | null;
-  /** The operation is listed and running; its id shows it. */
-  onStarted: (operationId: number) => void;
+  /** The server took the operation; it runs on, and opens under Operations. */
+  onStarted: () => void;
   onClose: () => void;
 }
 
@@ -30,8 +29,7 @@ export function RemoveFromThreadsDialog({
   onStarted,
   onClose,
 }: RemoveFromThreadsDialogProps) {
-  const api = useApi();
-  const queryClient = useQueryClient();
+  const start = useStartOperation(onStarted);
   const sample = threads.slice(0, SAMPLE_SIZE).map((thread) => thread.name);
   const more = threads.length - sample.length;
   const inGroup = groupId ? ` in group ${groupId}` : '';
@@ -41,8 +39,8 @@ export function RemoveFromThreadsDialog({
       title={`Remove ${username} from ${threadsText(threads.length)}`}
       action={`Remove from ${threadsText(threads.length)}`}
       destructive
-      disabled={threads.length === 0}
-      onConfirm={() => onStarted(launchRemovalFromThreads(api, queryClient, username, threads).id)}
+      disabled={threads.length === 0 || start.isPending}
+      onConfirm={() => start.mutate({ kind: 'remove', username, threads })}
       onClose={onClose}
     >
       <Alert severity="warning">
@@ -56,6 +54,7 @@ export function RemoveFromThreadsDialog({
         Each thread is one call within the shared budget; Undo adds {username} back to the threads they were
         removed from.
       </Typography>
+      <StartFailure error={start.error} />
     </ConfirmDialog>
   );
 }

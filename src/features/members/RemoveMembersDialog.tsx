@@ -1,14 +1,13 @@
 // Remove members (selected rows or a pasted list) after a confirmation that names the thread and the count;
-// the bulk operation's progress and per-user results then show under Operations.
+// the server runs the bulk operation, whose progress and per-user results then show under Operations.
 import { Alert, TextField } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useApi } from '../../api/api-context.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { parseUsernames } from '../../lib/username-list.ts';
-import { launch, removeMembersOperation } from './member-changes.ts';
-import { UsernameListInput } from './UsernameListInput.tsx';
 import { quantity } from '../../lib/quantity.ts';
+import { StartFailure } from './StartFailure.tsx';
+import { UsernameListInput } from './UsernameListInput.tsx';
+import { useStartOperation } from './use-start-operation.ts';
 
 const count = new Intl.NumberFormat();
 /** From this many members on, the moderator types the count to confirm. */
@@ -20,25 +19,11 @@ export interface RemoveMembersDialogProps {
   threadName: string;
   /** The selected members to remove, or null to remove by a pasted list. */
   selected: readonly string[] | null;
-  /** Loaded members, and whether the list holds the whole thread: who was a member when removal began. */
-  loadedMembers: readonly string[];
-  allLoaded: boolean;
-  /** The operation is listed and running; its id shows it. */
-  onStarted: (operationId: number) => void;
   onClose: () => void;
 }
 
-export function RemoveMembersDialog({
-  threadId,
-  threadName,
-  selected,
-  loadedMembers,
-  allLoaded,
-  onStarted,
-  onClose,
-}: RemoveMembersDialogProps) {
-  const api = useApi();
-  const queryClient = useQueryClient();
+export function RemoveMembersDialog({ threadId, threadName, selected, onClose }: RemoveMembersDialogProps) {
+  const start = useStartOperation(onClose);
   const [text, setText] = useState('');
   const [typedCount, setTypedCount] = useState('');
   const parsed = useMemo(() => parseUsernames(text), [text]);
@@ -46,30 +31,16 @@ export function RemoveMembersDialog({
   const needsTypedCount = usernames.length >= TYPED_CONFIRMATION_FROM;
   const confirmed = !needsTypedCount || typedCount.trim() === String(usernames.length);
 
-  function remove() {
-    const loaded = new Set(loadedMembers);
-    const entry = launch(queryClient, {
-      label: `Remove members from ${threadName}`,
-      threadId,
-      threadName,
-      operation: removeMembersOperation(api, queryClient, threadId, usernames, {
-        // A name missing from a fully loaded list was not a member; one beyond the loaded pages may have been.
-        wasMember: (name) => loaded.has(name) || !allLoaded,
-      }),
-      invalid: selected ? [] : parsed.invalid,
-      isUndo: false,
-    });
-    onStarted(entry.id);
-  }
-
   const members = quantity(usernames.length, 'member', 'members');
   return (
     <ConfirmDialog
       title={`Remove members from ${threadName}`}
       action={`Remove ${members}`}
       destructive
-      disabled={usernames.length === 0 || !confirmed}
-      onConfirm={remove}
+      disabled={usernames.length === 0 || !confirmed || start.isPending}
+      onConfirm={() =>
+        start.mutate({ kind: 'remove', threadId, usernames, invalid: selected ? [] : parsed.invalid })
+      }
       onClose={onClose}
       wide
     >
@@ -90,6 +61,7 @@ export function RemoveMembersDialog({
           sx={{ maxWidth: 260 }}
         />
       )}
+      <StartFailure error={start.error} />
     </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
-// The calls per second that bulk operations may spend. The app's own clients share the API's limit of 100
-// per second per endpoint, so a moderator can leave them room; the choice is kept in this browser.
+// The calls per second an export from this browser may spend walking a thread's pages. Additions and
+// removals run on the server under its own budget (CHAT_CALLS_PER_SECOND); exports still walk the pages here.
+// The app's own clients share the API's limit, so a moderator can leave them room; kept in this browser.
 import { Pacer, DEFAULT_CALLS_PER_SECOND } from '../../lib/bulk/pacer.ts';
-import type { BulkKind } from '../../lib/bulk/progress.ts';
 
 const STORAGE_KEY = 'thread-members-admin.calls-per-second';
 // Absent outside a browser (unit tests), where the default budget applies.
@@ -16,12 +16,7 @@ function stored(): number {
 }
 
 let budget = stored();
-// One pacer per endpoint, shared by every operation of this tab, so that two operations together keep the budget.
-const pacers: Record<BulkKind, Pacer> = {
-  add: new Pacer({ callsPerSecond: budget }),
-  remove: new Pacer({ callsPerSecond: budget }),
-};
-// The member list endpoint has a limit of its own: exports share this one, apart from additions and removals.
+// Shared by every export of this tab, so that two exports together keep the budget.
 const memberListPacer = new Pacer({ callsPerSecond: budget });
 
 export function callBudget(): number {
@@ -31,11 +26,7 @@ export function callBudget(): number {
 export function setCallBudget(callsPerSecond: number): void {
   budget = callsPerSecond;
   storage?.setItem(STORAGE_KEY, String(callsPerSecond));
-  for (const pacer of [...Object.values(pacers), memberListPacer]) pacer.setCallsPerSecond(callsPerSecond);
-}
-
-export function pacerFor(kind: BulkKind): Pacer {
-  return pacers[kind];
+  memberListPacer.setCallsPerSecond(callsPerSecond);
 }
 
 /** The shared pacer of the member list endpoint (endpoint 1), used by exports that walk every page. */

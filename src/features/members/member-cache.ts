@@ -1,5 +1,6 @@
 // Keeps the loaded member list true after a bulk change without refetching its pages.
 import type { InfiniteData, Query, QueryClient, QueryKey } from '@tanstack/react-query';
+import type { OperationSummary, SettledItems } from '../../api/operations.ts';
 import type { MemberPage } from '../../api/thread-members.ts';
 import { cursorAfter } from './member-pages.ts';
 
@@ -145,4 +146,32 @@ export function refreshThreadSummary(queryClient: QueryClient, threadId: string)
     }),
     queryClient.invalidateQueries({ queryKey: ['users'] }),
   ]);
+}
+
+/** What an operation's settled items mean for each thread's loaded list, whoever started the operation. */
+export function followSettledItems(queryClient: QueryClient, settled: SettledItems): void {
+  const byThread = new Map<string, { added: string[]; gone: string[] }>();
+  for (const { threadId, username, status } of settled.items) {
+    let changes = byThread.get(threadId);
+    if (changes === undefined) {
+      changes = { added: [], gone: [] };
+      byThread.set(threadId, changes);
+    }
+    if (status === 'added') changes.added.push(username);
+    else if (status === 'removed' || status === 'not-a-member') changes.gone.push(username);
+  }
+  for (const [threadId, { added, gone }] of byThread) {
+    showAddedMembers(queryClient, threadId, added);
+    hideRemovedMembers(queryClient, threadId, gone);
+  }
+}
+
+/** After an operation: the threads it touched fetch their details again; null (a reset): every thread. */
+export function refreshAfterOperation(
+  queryClient: QueryClient,
+  operation: OperationSummary | null,
+): Promise<unknown> {
+  if (operation === null) return queryClient.invalidateQueries({ queryKey: ['threads'] });
+  const threadIds = operation.threadId !== null ? [operation.threadId] : Object.keys(operation.threadNames);
+  return Promise.all(threadIds.map((threadId) => refreshThreadSummary(queryClient, threadId)));
 }

@@ -1,0 +1,211 @@
+// /api/operations: bulk operations, which the server runs. The browser starts, follows, cancels, retries and
+// undoes them; closing the tab changes nothing.
+import type { KyInstance } from 'ky';
+import { emptyCounts, type OutcomeCounts, type OutcomeStatus } from '../lib/bulk/outcomes.ts';
+import type { ParsedUsernames } from '../lib/username-list.ts';
+import { requestJson } from './http.ts';
+import { MalformedResponse, asNumber, asRecord, asString } from './parse.ts';
+
+export type OperationKind = 'add' | 'remove';
+export type OperationState = 'planning' | 'running' | 'cancelling' | 'finished' | 'cancelled' | 'stopped';
+
+export interface OperationSummary {
+  id: string;
+  kind: OperationKind;
+  /** `thread`: users of one thread; `user-threads`: one user in several threads. */
+  scope: 'thread' | 'user-threads';
+  threadId: string | null;
+  username: string | null;
+  threadNames: Readonly<Record<string, string>>;
+  label: string;
+  /** Who started it. */
+  actor: string;
+  createdAt: number;
+  state: OperationState;
+  run: number;
+  stopReason: string | null;
+  undoOf: string | null;
+  undoneBy: string | null;
+  /** An undo's users (or threads) that a later operation changed again, left as they were. */
+  leftAlone: readonly string[];
+  invalid: ParsedUsernames['invalid'];
+  counts: Readonly<OutcomeCounts>;
+  total: number;
+  calls: number;
+  rateLimited: number;
+  retries: number;
+  /** Calls started in the last second on the operation's endpoint, by everyone. */
+  currentRate: number;
+  elapsedMs: number;
+  etaMs: number | null;
+}
+
+export interface OperationItem {
+  threadId: string;
+  username: string;
+  status: OutcomeStatus;
+  reason: string | null;
+  /** Removed by an earlier attempt whose answer was lost. */
+  inferred: boolean;
+}
+
+export interface OperationDetail {
+  operation: OperationSummary;
+  items: readonly OperationItem[];
+}
+
+/** Items that settled together, as the stream reports them. */
+export interface SettledItems {
+  id: string;
+  kind: OperationKind;
+  items: readonly Omit<OperationItem, 'inferred'>[];
+}
+
+export type StartOperation =
+  | {
+      kind: OperationKind;
+      threadId: string;
+      usernames: readonly string[];
+      invalid?: ParsedUsernames['invalid'];
+    }
+  | { kind: OperationKind; username: string; threads: readonly { id: string; name: string }[] };
+
+const STATES: readonly OperationState[] = [
+  'planning',
+  'running',
+  'cancelling',
+  'finished',
+  'cancelled',
+  'stopped',
+];
+const STATUSES = Object.keys(emptyCounts()) as OutcomeStatus[];
+const PROBLEMS = ['empty', 'too-long', 'bad-character'] as const;
+
+function oneOf<T extends string>(options: readonly T[], value: unknown, what: string): T {
+  const found = options.find((option) => option === value);
+  if (found === undefined) throw new MalformedResponse(`${what} is not one of ${options.join(', ')}`);
+  return found;
+}
+
+const nullableString = (value: unknown, what: string) => (value === null ? null : asString(value, what));
+
+function stringList(value: unknown, what: string): string[] {
+  if (!Array.isArray(value)) throw new MalformedResponse(`${what} is not a list`);
+  return value.map((item, i) => asString(item, `${what}[${i}]`));
+}
+
+export function parseOperationSummary(value: unknown): OperationSummary {
+  const record = asRecord(value, 'operation');
+  const counts = asRecord(record.counts, 'operation counts');
+  const names = asRecord(record.threadNames, 'operation thread names');
+  const invalid = Array.isArray(record.invalid) ? record.invalid : [];
+  return {
+    id: asString(record.id, 'operation id'),
+    kind: oneOf(['add', 'remove'], record.kind, 'operation kind'),
+    scope: oneOf(['thread', 'user-threads'], record.scope, 'operation scope'),
+    threadId: nullableString(record.threadId, 'operation threadId'),
+    username: nullableString(record.username, 'operation username'),
+    threadNames: Object.fromEntries(
+      Object.entries(names).map(([id, name]) => [id, asString(name, 'thread name')]),
+    ),
+    label: asString(record.label, 'operation label'),
+    actor: asString(record.actor, 'operation actor'),
+    createdAt: asNumber(record.createdAt, 'operation createdAt'),
+    state: oneOf(STATES, record.state, 'operation state'),
+    run: asNumber(record.run, 'operation run'),
+    stopReason: nullableString(record.stopReason, 'operation stopReason'),
+    undoOf: nullableString(record.undoOf, 'operation undoOf'),
+    undoneBy: nullableString(record.undoneBy, 'operation undoneBy'),
+    leftAlone: stringList(record.leftAlone, 'operation leftAlone'),
+    invalid: invalid.map((entry: unknown, i) => {
+      const parsed = asRecord(entry, `invalid entry ${i}`);
+      return {
+        entry: asString(parsed.entry, `invalid entry ${i}`),
+        problem: oneOf(PROBLEMS, parsed.problem, `invalid entry ${i} problem`),
+      };
+    }),
+    counts: Object.fromEntries(
+      STATUSES.map((status) => [status, Number(counts[status] ?? 0)]),
+    ) as OutcomeCounts,
+    total: asNumber(record.total, 'operation total'),
+    calls: asNumber(record.calls, 'operation calls'),
+    rateLimited: asNumber(record.rateLimited, 'operation rateLimited'),
+    retries: asNumber(record.retries, 'operation retries'),
+    currentRate: asNumber(record.currentRate, 'operation currentRate'),
+    elapsedMs: asNumber(record.elapsedMs, 'operation elapsedMs'),
+    etaMs: record.etaMs === null ? null : asNumber(record.etaMs, 'operation etaMs'),
+  };
+}
+
+function parseItem(value: unknown, i: number): OperationItem {
+  if (!Array.isArray(value)) throw new MalformedResponse(`item ${i} is not a list`);
+  const [threadId, username, status, reason, inferred] = value as unknown[];
+  return {
+    threadId: asString(threadId, `item ${i} thread`),
+    username: asString(username, `item ${i} user`),
+    status: oneOf(STATUSES, status, `item ${i} status`),
+    reason: reason === null || reason === undefined ? null : asString(reason, `item ${i} reason`),
+    inferred: inferred === true,
+  };
+}
+
+export function parseSettledItems(value: unknown): SettledItems {
+  const record = asRecord(value, 'settled items');
+  if (!Array.isArray(record.items)) throw new MalformedResponse('settled items is not a list');
+  return {
+    id: asString(record.id, 'settled operation id'),
+    kind: oneOf(['add', 'remove'], record.kind, 'settled kind'),
+    items: record.items.map(parseItem),
+  };
+}
+
+const operationOf = (body: unknown) => parseOperationSummary(asRecord(body, 'answer').operation);
+
+export function fetchOperations(api: KyInstance, signal?: AbortSignal): Promise<OperationSummary[]> {
+  return requestJson(
+    'the operations',
+    () => api.get('operations', { signal }),
+    (body) => {
+      const list = asRecord(body, 'operations').operations;
+      if (!Array.isArray(list)) throw new MalformedResponse('operations is not a list');
+      return list.map(parseOperationSummary);
+    },
+  );
+}
+
+export function fetchOperation(api: KyInstance, id: string, signal?: AbortSignal): Promise<OperationDetail> {
+  return requestJson(
+    'the operation',
+    () => api.get(`operations/${encodeURIComponent(id)}`, { signal }),
+    (body) => {
+      const record = asRecord(body, 'operation detail');
+      if (!Array.isArray(record.items)) throw new MalformedResponse('operation items is not a list');
+      return { operation: parseOperationSummary(record.operation), items: record.items.map(parseItem) };
+    },
+  );
+}
+
+export function startOperation(api: KyInstance, start: StartOperation): Promise<OperationSummary> {
+  return requestJson('starting the operation', () => api.post('operations', { json: start }), operationOf);
+}
+
+export type OperationAction = 'cancel' | 'retry' | 'undo';
+
+const ACTION_TEXT: Record<OperationAction, string> = {
+  cancel: 'cancelling the operation',
+  retry: 'retrying the operation',
+  undo: 'undoing the operation',
+};
+
+/** Cancel and retry answer with the operation; undo with the new operation that reverses it. */
+export function actOnOperation(
+  api: KyInstance,
+  id: string,
+  action: OperationAction,
+): Promise<OperationSummary> {
+  return requestJson(
+    ACTION_TEXT[action],
+    () => api.post(`operations/${encodeURIComponent(id)}/${action}`),
+    operationOf,
+  );
+}

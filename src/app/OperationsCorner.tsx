@@ -1,0 +1,34 @@
+// The top bar's operations: the indicator, the open operation (from the address), and the event stream that
+// keeps operations and the member lists they change current. Composes the operations feature with the
+// members feature's cache and the session's role; loaded after the first paint.
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { followSettledItems, refreshAfterOperation } from '../features/members/member-cache.ts';
+import { OperationsButton } from '../features/operations/OperationsButton.tsx';
+import { useOperationEvents } from '../features/operations/use-operation-events.ts';
+import { useMayChangeMembers } from '../features/session/session-queries.ts';
+import { ALL_OPERATIONS, useOperationAddress } from '../lib/operation-address.ts';
+
+const OperationsDialog = lazy(async () => ({
+  default: (await import('../features/operations/OperationsDialog.tsx')).OperationsDialog,
+}));
+
+export function OperationsCorner() {
+  const queryClient = useQueryClient();
+  const { shown, show, close } = useOperationAddress();
+  const mayChange = useMayChangeMembers();
+  useOperationEvents({
+    onSettled: (settled) => followSettledItems(queryClient, settled),
+    onEnded: (operation) => void refreshAfterOperation(queryClient, operation),
+  });
+  return (
+    <>
+      <OperationsButton onOpen={() => show(ALL_OPERATIONS)} />
+      {shown !== null && (
+        <Suspense>
+          <OperationsDialog shown={shown} mayChange={mayChange} onShow={show} onClose={close} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+// The operations of everyone, running and recent, or one of them with its results and actions: cancel while
+// it runs; afterwards Undo (as long as its record exists) and Retry failed.
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../api/api-context.tsx';
+import { actOnOperation, type OperationAction, type OperationSummary } from '../../api/operations.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { LoadingBar } from '../../components/LoadingBar.tsx';
+import { errorMessage } from '../../components/error-message.ts';
+import { ALL_OPERATIONS } from '../../lib/operation-address.ts';
+import { OperationPanel } from './OperationPanel.tsx';
+import {
+  isUnfinished,
+  operationKey,
+  operationListKey,
+  operationQuery,
+  operationsQuery,
+} from './operation-queries.ts';
+import { changedStatus, countsLine, itemsToRetry } from './operation-text.ts';
+
+const count = new Intl.NumberFormat();
+const startedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+function OperationRow({ operation, onShow }: { operation: OperationSummary; onShow: () => void }) {
+  return (
+    <Stack direction="row" spacing={2} role="listitem" sx={{ alignItems: 'center' }}>
+      <Stack sx={{ flexGrow: 1 }}>
+        <Typography>{operation.label}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {operation.actor} · {startedAt.format(operation.createdAt)} ·{' '}
+          {isUnfinished(operation.state) ? 'Running · ' : ''}
+          {countsLine(operation)}
+        </Typography>
+      </Stack>
+      <Button onClick={onShow} aria-label={`Show ${operation.label}`}>
+        Show
+      </Button>
+    </Stack>
+  );
+}
+
+function OperationList({ onShow, onClose }: { onShow: (id: string) => void; onClose: () => void }) {
+  const { data, error, refetch } = useQuery(operationsQuery(useApi()));
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="operations-title">
+      <DialogTitle id="operations-title">Operations</DialogTitle>
+      <DialogContent>
+        {error && !data ? (
+          <ErrorNotice error={error} what="the operations" onRetry={() => void refetch()} />
+        ) : data === undefined ? (
+          <LoadingBar label="Loading the operations" />
+        ) : data.length === 0 ? (
+          <Typography>
+            No operations yet: adds and removals anyone starts appear here, with their results, and keep
+            running on the server when a window is closed.
+          </Typography>
+        ) : (
+          <Stack role="list" aria-label="Operations" spacing={1}>
+            {data.map((operation) => (
+              <OperationRow key={operation.id} operation={operation} onShow={() => onShow(operation.id)} />
+            ))}
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button variant="contained" onClick={onClose}>
+          Close
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function OneOperation({
+  id,
+  mayChange,
+  onShow,
+  onClose,
+}: {
+  id: string;
+  mayChange: boolean;
+  onShow: (id: string) => void;
+  onClose: () => void;
+}) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { data, error, refetch } = useQuery(operationQuery(api, id));
+  const act = useMutation({
+    mutationFn: (action: OperationAction) => actOnOperation(api, id, action),
+    onSuccess: (operation, action) => {
+      queryClient.setQueryData<OperationSummary[]>(operationListKey, (list) =>
+        list?.some((entry) => entry.id === operation.id)
+          ? list.map((entry) => (entry.id === operation.id ? operation : entry))
+          : list && [operation, ...list],
+      );
+      void queryClient.invalidateQueries({ queryKey: operationKey(id) });
+      if (action === 'undo') onShow(operation.id);
+    },
+  });
+  const operation = data?.operation;
+  const running = operation !== undefined && isUnfinished(operation.state);
+  const changed = operation?.counts[changedStatus(operation)] ?? 0;
+  const retry = operation ? itemsToRetry(operation) : { count: 0, includesNotSent: false };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="operation-title">
+      <DialogTitle id="operation-title">{operation?.label ?? 'Operation'}</DialogTitle>
+      <DialogContent>
+        {error && !data ? (
+          <ErrorNotice error={error} what="the operation" onRetry={() => void refetch()} />
+        ) : data === undefined ? (
+          <LoadingBar label="Loading the operation" />
+        ) : (
+          <OperationPanel detail={data} onShow={onShow} />
+        )}
+        {act.error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {errorMessage(act.error, 'the operation').detail}
+          </Alert>
+        )}
+        {running && (
+          <Typography variant="body2" color="text.secondary" sx={{ pt: 1 }}>
+            Closing this window does not stop the operation: it runs on the server, and stays under Operations
+            in the top bar.
+          </Typography>
+        )}
+      </DialogContent>
+      <DialogActions sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Button onClick={() => onShow(ALL_OPERATIONS)}>All operations</Button>
+        {mayChange && operation && running && (
+          <Button
+            onClick={() => act.mutate('cancel')}
+            disabled={operation.state === 'cancelling' || act.isPending}
+          >
+            Cancel operation
+          </Button>
+        )}
+        {mayChange &&
+          operation &&
+          !running &&
+          operation.undoOf === null &&
+          operation.undoneBy === null &&
+          changed > 0 && (
+            <Button onClick={() => act.mutate('undo')} disabled={act.isPending}>
+              {operation.kind === 'add'
+                ? `Undo: remove the ${count.format(changed)} added`
+                : `Undo: add back ${count.format(changed)}`}
+            </Button>
+          )}
+        {mayChange && operation && !running && operation.undoneBy === null && retry.count > 0 && (
+          <Button onClick={() => act.mutate('retry')} disabled={act.isPending}>
+            {retry.includesNotSent
+              ? `Send the rest (${count.format(retry.count)} failed or not sent)`
+              : `Retry failed (${count.format(retry.count)})`}
+          </Button>
+        )}
+        <Button variant="contained" onClick={onClose}>
+          Close
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** `shown`: an operation's id, or `all` for the list. */
+export function OperationsDialog({
+  shown,
+  mayChange,
+  onShow,
+  onClose,
+}: {
+  shown: string;
+  mayChange: boolean;
+  onShow: (id: string) => void;
+  onClose: () => void;
+}) {
+  return shown === ALL_OPERATIONS ? (
+    <OperationList onShow={onShow} onClose={onClose} />
+  ) : (
+    <OneOperation key={shown} id={shown} mayChange={mayChange} onShow={onShow} onClose={onClose} />
+  );
+}
