@@ -53,6 +53,9 @@ describe('parseCliArgs', () => {
         appId: 'A'.repeat(32),
       },
     });
+    expect(parseCliArgs([], { EMULATOR_LATENCY: 'realistic' })).toMatchObject({
+      settings: { latency: 'realistic' },
+    });
     expect(parseCliArgs(['--latency', '50'], {})).toMatchObject({
       settings: { latency: { minMs: 50, maxMs: 50 } },
     });

@@ -1,6 +1,6 @@
 // Parses and validates the CLI's flags (with EMULATOR_* environment fallbacks) into emulator settings.
 import { parseArgs } from 'node:util';
-import type { LatencyRange } from './faults.ts';
+import type { LatencySetting } from './latency.ts';
 
 export const DEFAULT_DB_FILE = '.data/emulator.sqlite';
 
@@ -13,7 +13,7 @@ export interface CliSettings {
   appId: string | undefined;
   appCertificate: string | undefined;
   rateLimit: number | null;
-  latency: LatencyRange | null;
+  latency: LatencySetting | null;
   faultRate: number;
   seed: 'demo' | 'none';
   control: boolean;
@@ -35,7 +35,10 @@ Options (environment fallback in brackets):
   --app-id HEX32           App ID tokens must carry (the public demo App ID) [EMULATOR_APP_ID]
   --app-certificate HEX32  App Certificate tokens are signed with (demo) [EMULATOR_APP_CERTIFICATE]
   --rate-limit N|off       calls per second per endpoint (100) [EMULATOR_RATE_LIMIT]
-  --latency MS|MIN-MAX     added delay per call (none) [EMULATOR_LATENCY]
+  --latency MS|MIN-MAX|realistic
+                           processing time per call, after the rate limit has counted it (none);
+                           realistic: most calls 80-400 ms, some adds ~1 s, some removes 5-12 s
+                           [EMULATOR_LATENCY]
   --fault-rate F           share of calls that fail, 0..1 (0) [EMULATOR_FAULT_RATE]
   --seed demo|none         seed an empty database with demo data (demo) [EMULATOR_SEED]
   --control                expose the test-only /_emulator/* routes [EMULATOR_CONTROL=1]
@@ -58,9 +61,10 @@ function integer(flag: string, value: string, min: number, max: number): number 
   return Number(value);
 }
 
-function parseLatency(value: string): LatencyRange | null {
+function parseLatency(value: string): LatencySetting | null {
+  if (value === 'realistic') return 'realistic';
   const match = /^(\d+)(?:-(\d+))?$/.exec(value);
-  if (!match) fail('latency', 'MS or MIN-MAX in milliseconds', value);
+  if (!match) fail('latency', 'MS, MIN-MAX in milliseconds, or realistic', value);
   const minMs = Number(match[1]);
   const maxMs = match[2] === undefined ? minMs : Number(match[2]);
   if (maxMs < minMs || maxMs > 60_000) fail('latency', 'MIN <= MAX <= 60000', value);

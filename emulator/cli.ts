@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArgs, USAGE } from './cli-options.ts';
 import { createEmulator, DEMO_APP_CERTIFICATE, DEMO_APP_ID } from './emulator.ts';
+import { describeLatency } from './latency.ts';
 import { startEmulatorServer } from './serve.ts';
 
 async function main(): Promise<void> {
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     `  rate limit: ${settings.rateLimit === null ? 'off' : `${settings.rateLimit}/s per endpoint`}`,
     `  ready in:   ${Math.round(performance.now() - started)} ms`,
   ];
-  if (settings.latency) lines.push(`  latency:    ${settings.latency.minMs}-${settings.latency.maxMs} ms`);
+  if (settings.latency) lines.push(`  latency:    ${describeLatency(settings.latency)}`);
   if (settings.faultRate > 0) lines.push(`  fault rate: ${settings.faultRate}`);
   if (settings.control) lines.push(`  control:    ${server.url}/_emulator/ (test-only routes)`);
   // Only the public demo credentials' token is printed; a token for real credentials would be a secret.

@@ -4,8 +4,9 @@ import { Hono } from 'hono';
 import { buildAppToken } from './auth.ts';
 import { ChatApiError, chatErrors } from './chat-error.ts';
 import { errorEnvelope } from './envelope.ts';
-import type { FaultKind, LatencyRange } from './faults.ts';
-import { isValidLatency } from './faults.ts';
+import type { FaultKind } from './faults.ts';
+import { isValidLatency } from './latency.ts';
+import type { LatencySetting } from './latency.ts';
 import { gateway } from './gateway.ts';
 import type { EmulatorEnv } from './hono-env.ts';
 import { createInProcessFetch } from './in-process-fetch.ts';
@@ -35,7 +36,7 @@ export interface EmulatorOptions {
   appCertificate?: string;
   /** Calls per second per endpoint; null = off (default 100). */
   rateLimit?: number | null;
-  latency?: LatencyRange | null;
+  latency?: LatencySetting | null;
   /** 0..1: share of calls that fail (half before anything is applied, half after). */
   faultRate?: number;
   /** Seeds only when the database is empty (default 'none'). */
@@ -55,7 +56,7 @@ export interface EmulatorOptions {
 }
 
 export interface EmulatorFaults {
-  latency?: LatencyRange | null;
+  latency?: LatencySetting | null;
   faultRate?: number;
   rateLimit?: number | null;
   threadsEnabled?: boolean;

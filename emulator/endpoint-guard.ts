@@ -3,12 +3,22 @@ import type { MiddlewareHandler } from 'hono';
 import { verifyAppToken } from './auth.ts';
 import { chatErrors } from './chat-error.ts';
 import type { EmulatorEnv } from './hono-env.ts';
+import { latencyFor, sleep } from './latency.ts';
+import type { CallKind } from './latency.ts';
 
 /** The numbers of the reference's endpoint table; each has its own rate-limit budget. */
 export type EndpointNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
+function callKind(endpoint: EndpointNumber): CallKind {
+  if (endpoint === 2) return 'add-members';
+  return endpoint === 3 ? 'remove-members' : 'other';
+}
+
 // Auth comes before the rate limit: the budget belongs to the app the token identifies, so calls without a
 // valid token do not spend it. Validation errors after this point do spend it, as on the real service.
+// The limit counts the call at its arrival; the latency is the service's processing time after that (the
+// documented `duration`), spent before the call is validated, applied and answered. Sleeping first would
+// make a client that starts exactly N calls per second look bursty by the whole spread of the latency.
 export function endpointGuard(endpoint: EndpointNumber): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const rt = c.var.emulator;
@@ -17,6 +27,7 @@ export function endpointGuard(endpoint: EndpointNumber): MiddlewareHandler<Emula
       throw chatErrors.rateLimited();
     }
     if (!rt.config.threadsEnabled) throw chatErrors.threadNotOpen();
+    await sleep(latencyFor(rt.faults.latency, callKind(endpoint), rt.random));
     await next();
   };
 }

@@ -1,6 +1,7 @@
 // Decides which calls fail and how, to rehearse a client against an unreliable service.
 // "before-*" faults answer before anything is applied (the call can be retried safely); "after-*" faults
 // apply the call and then lose the answer, which is what makes blind retries of mutations dangerous.
+import type { LatencySetting } from './latency.ts';
 
 export type FaultKind = 'before-500' | 'before-503' | 'before-504' | 'after-500' | 'after-drop';
 
@@ -12,13 +13,8 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'after-drop',
 ];
 
-export interface LatencyRange {
-  minMs: number;
-  maxMs: number;
-}
-
 export interface FaultSettings {
-  latency: LatencyRange | null;
+  latency: LatencySetting | null;
   faultRate: number;
   /** Faults forced onto the next calls, in order, before faultRate is consulted (deterministic tests). */
   script: FaultKind[];
@@ -41,19 +37,4 @@ export function decideFault(settings: FaultSettings, random: () => number): Faul
   if (scripted) return scripted;
   if (settings.faultRate <= 0 || random() >= settings.faultRate) return null;
   return random() < 0.5 ? pick(BEFORE, random) : pick(AFTER, random);
-}
-
-export function latencyFor(range: LatencyRange | null, random: () => number): number {
-  if (!range) return 0;
-  if (range.maxMs <= range.minMs) return range.minMs;
-  return Math.round(range.minMs + random() * (range.maxMs - range.minMs));
-}
-
-export function isValidLatency(range: LatencyRange): boolean {
-  return (
-    Number.isFinite(range.minMs) &&
-    Number.isFinite(range.maxMs) &&
-    range.minMs >= 0 &&
-    range.maxMs >= range.minMs
-  );
 }

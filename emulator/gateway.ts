@@ -1,11 +1,13 @@
-// What sits in front of the real service: latency, infrastructure faults and the request size limit.
-// It runs before routing and auth, because a load balancer that times out or drops a connection does not
-// care whether the request would have been authorised.
+// What sits in front of the real service: infrastructure faults and the request size limit. It runs before
+// routing and auth, because a load balancer that times out or drops a connection does not care whether the
+// request would have been authorised. Processing time is not added here but after the rate limit has
+// counted the call (endpoint-guard.ts): the service counts a call when it arrives.
 import type { MiddlewareHandler } from 'hono';
 import { chatErrors } from './chat-error.ts';
 import { errorEnvelope } from './envelope.ts';
-import { decideFault, latencyFor } from './faults.ts';
+import { decideFault } from './faults.ts';
 import type { EmulatorEnv } from './hono-env.ts';
+import { latencyFor, sleep } from './latency.ts';
 
 /** The body limit of the real service ("about 5 KB"). */
 export const MAX_BODY_BYTES = 5 * 1024;
@@ -20,10 +22,6 @@ const TOO_LARGE_HTML =
   '<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 const GATEWAY_TIMEOUT_HTML =
   "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>\n";
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** The client socket when served by @hono/node-server; undefined in-process. */
 function socketOf(env: unknown): { destroy(): void } | undefined {
@@ -44,10 +42,9 @@ function socketOf(env: unknown): { destroy(): void } | undefined {
 
 export const gateway: MiddlewareHandler<EmulatorEnv> = async (c, next) => {
   const rt = c.var.emulator;
-  const delay = latencyFor(rt.faults.latency, rt.random);
-  if (delay > 0) await sleep(delay);
-
   const fault = decideFault(rt.faults, rt.random);
+  // A call refused in front of the service still takes its time; it never reaches the rate limit.
+  if (fault?.startsWith('before-')) await sleep(latencyFor(rt.faults.latency, 'other', rt.random));
   if (fault === 'before-500') {
     return c.json(errorEnvelope(chatErrors.internal(), rt.now(), c.var.startedAt), 500);
   }

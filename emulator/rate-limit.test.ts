@@ -1,5 +1,6 @@
 // The per-endpoint sliding-window rate limit, with an injected clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep } from './latency.ts';
 import { createTestApi, expectChatError } from './test-support.ts';
 import type { TestApi } from './test-support.ts';
 
@@ -51,5 +52,29 @@ describe('rate limit', () => {
     api.emulator.setFaults({ rateLimit: null });
     expect(await statuses(150, '/thread')).toEqual(Array<number>(150).fill(200));
     api.emulator.setFaults({ rateLimit: 100 });
+  });
+
+  it('counts a call when it arrives: calls started at exactly N per second pass under a wide latency', async () => {
+    let pacedClock = 5_000_000;
+    const paced = createTestApi({
+      seed: 'none',
+      now: () => pacedClock,
+      rateLimit: 5,
+      latency: { minMs: 0, maxMs: 600 },
+    });
+    try {
+      const calls: Promise<number>[] = [];
+      // 15 calls, one every 200 ms of the emulator's clock: exactly 5 per second, each answered 0-600 ms
+      // (real time) later, so answers overlap and come back out of order.
+      for (let i = 0; i < 15; i++) {
+        pacedClock = 5_000_000 + i * 200;
+        calls.push(paced.call('GET', '/thread').then((response) => response.status));
+        // Lets the call arrive (and be counted) before the clock moves on.
+        await sleep(20);
+      }
+      expect(await Promise.all(calls)).toEqual(Array<number>(15).fill(200));
+    } finally {
+      paced.emulator.close();
+    }
   });
 });

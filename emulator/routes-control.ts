@@ -1,12 +1,14 @@
 // Test-only routes to reset, seed, inspect and misconfigure a running emulator (mounted only with `control`).
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { FAULT_KINDS, isValidLatency } from './faults.ts';
-import type { FaultKind, LatencyRange } from './faults.ts';
+import { FAULT_KINDS } from './faults.ts';
+import type { FaultKind } from './faults.ts';
+import { isValidLatency } from './latency.ts';
+import type { LatencySetting } from './latency.ts';
 import type { EmulatorEnv } from './hono-env.ts';
 
 export interface FaultUpdate {
-  latency?: LatencyRange | null;
+  latency?: LatencySetting | null;
   faultRate?: number;
   rateLimit?: number | null;
   threadsEnabled?: boolean;
@@ -34,7 +36,7 @@ export function parseFaultUpdate(body: unknown): FaultUpdate | string {
   const update: FaultUpdate = {};
   const { latency, faultRate, rateLimit, threadsEnabled, maxThreadsPerUser, cursorOnLastPage, script } = body;
   if (latency !== undefined) {
-    if (latency === null) update.latency = null;
+    if (latency === null || latency === 'realistic') update.latency = latency;
     else if (
       isRecord(latency) &&
       typeof latency.minMs === 'number' &&

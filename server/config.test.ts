@@ -64,6 +64,8 @@ describe('loadConfig', () => {
       faultRate: 0.25,
       controlPort: 8091,
     });
+    const realistic = loadConfig({ EMULATOR_LATENCY: 'realistic' }).chat;
+    expect(realistic).toMatchObject({ kind: 'embedded', latency: 'realistic' });
   });
 
   it('reads a real project with an app token, or App ID and certificate', () => {

@@ -1,5 +1,6 @@
 // Reads the environment into a typed configuration; a bad setting stops start-up with a message naming it.
 import path from 'node:path';
+import type { LatencySetting } from '../emulator/latency.ts';
 
 /** A setting is missing or malformed. The message names the variable and never quotes a secret value. */
 export class ConfigError extends Error {
@@ -20,10 +21,7 @@ export interface RemoteChatConfig {
   credentials: ChatCredentials;
 }
 
-export interface EmulatorLatency {
-  minMs: number;
-  maxMs: number;
-}
+export type EmulatorLatency = LatencySetting;
 
 export interface EmbeddedEmulatorConfig {
   kind: 'embedded';
@@ -209,9 +207,12 @@ function parseRateLimit(value: string | undefined): number | null {
 
 function parseLatency(value: string | undefined): EmulatorLatency | null {
   if (value === undefined) return null;
+  if (value.toLowerCase() === 'realistic') return 'realistic';
   const match = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(value);
   if (match === null) {
-    throw new ConfigError(`EMULATOR_LATENCY must be milliseconds, "MIN-MAX" or "0" (got "${value}").`);
+    throw new ConfigError(
+      `EMULATOR_LATENCY must be milliseconds, "MIN-MAX", "realistic" or "0" (got "${value}").`,
+    );
   }
   const minMs = Number(match[1]);
   const maxMs = match[2] === undefined ? minMs : Number(match[2]);
