@@ -17,8 +17,9 @@ test('a bulk add shows on the activity page as one entry with every user, and ex
   const dialog = page.getByRole('dialog', { name: /Add members to/ });
   await dialog.getByRole('textbox', { name: 'Usernames' }).fill(newcomers.join('\n'));
   await dialog.getByRole('button', { name: 'Add 25 members' }).click();
-  await expect(dialog).toContainText('Added 25 · refused 0 · failed 0 · not sent 0');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  const shown = page.getByRole('dialog', { name: /^Add 25 members to/ });
+  await expect(shown).toContainText('Added 25 · refused 0 · failed 0 · not sent 0');
+  await shown.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
@@ -26,6 +27,14 @@ test('a bulk add shows on the activity page as one entry with every user, and ex
   const newest = page.getByRole('list', { name: 'Activity' }).getByRole('listitem').first();
   await expect(newest).toHaveAccessibleName(`local (moderator) added members to thread ${thread}`);
   await expect(newest).toContainText('25 added · 3 calls');
+
+  // The entry leads back to its operation, whose Undo stays as long as the record.
+  await newest.getByRole('button', { name: /^Open the operation/ }).click();
+  const reopened = page.getByRole('dialog', { name: /^Add 25 members to/ });
+  await expect(reopened).toContainText('Added 25 · refused 0 · failed 0 · not sent 0');
+  await expect(reopened.getByRole('button', { name: 'Undo: remove the 25 added' })).toBeEnabled();
+  await reopened.getByRole('button', { name: 'Close' }).click();
+  await expect(reopened).toBeHidden();
 
   await newest.getByRole('button', { name: /^Show users/ }).click();
   const users = newest.getByRole('table');

@@ -36,8 +36,10 @@ test('a thread named with markup is text in the page, its breadcrumbs, every dia
   const adding = page.getByRole('dialog', { name: `Add members to ${DEMO_MARKUP_THREAD_NAME}` });
   await adding.getByRole('textbox', { name: 'Usernames' }).fill(DEMO_USERS.lurker);
   await adding.getByRole('button', { name: 'Add 1 member' }).click();
-  await expect(adding).toContainText('Added 1');
-  await adding.getByRole('button', { name: 'Close' }).click();
+  const added = page.getByRole('dialog', { name: `Add ${DEMO_USERS.lurker} to ${DEMO_MARKUP_THREAD_NAME}` });
+  await expect(added).toContainText('Added 1');
+  await noInjectedImage();
+  await added.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: /^Operations/ }).click();
   await expect(page.getByRole('dialog')).toContainText(DEMO_MARKUP_THREAD_NAME);
   await noInjectedImage();

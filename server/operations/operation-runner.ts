@@ -136,7 +136,10 @@ export class OperationRunner {
       rateLimited: 0,
       retries: 0,
     };
-    record.label = labelOf(record, items.length);
+    record.label = labelOf(
+      record,
+      items.map((item) => item.username),
+    );
     this.store.create(record, items);
     this.execute(record);
     return record;
@@ -410,8 +413,8 @@ export class OperationRunner {
     const facts = await calls.thread(threadId);
     const pending = this.pendingItems(record.id);
     const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
-    const total = Object.values(live.counts).reduce((sum, n) => sum + n, 0);
-    this.store.update(record.id, { threadNames: named.threadNames, label: labelOf(named, total) });
+    const users = this.store.items(record.id).map((item) => item.username);
+    this.store.update(record.id, { threadNames: named.threadNames, label: labelOf(named, users) });
     if (record.kind !== 'add') return;
     const members = await membersAmong(
       calls,
@@ -570,20 +573,22 @@ function settledAs(outcome: UserOutcome): Pick<SettledItem, 'status' | 'reason' 
   };
 }
 
-function labelOf(record: OperationRecord, count: number): string {
+/** `users`: the users of each item (one user throughout, across threads); one of them is named. */
+function labelOf(record: OperationRecord, users: readonly string[]): string {
   const undo = record.undoOf !== null;
   if (record.scope === 'user-threads') {
-    const threads = quantity(count, 'thread', 'threads');
+    const threads = quantity(users.length, 'thread', 'threads');
     if (record.kind === 'remove')
       return `${undo ? 'Undo: removing' : 'Remove'} ${record.username ?? ''} from ${threads}`;
     return `${undo ? 'Undo: adding' : 'Add'} ${record.username ?? ''} ${undo ? 'back ' : ''}to ${threads}`;
   }
   const thread =
     (record.threadId !== null && record.threadNames[record.threadId]) || `thread ${record.threadId ?? ''}`;
-  const members = quantity(count, 'member', 'members');
+  const members = users.length === 1 ? (users[0] ?? '') : quantity(users.length, 'member', 'members');
   if (record.kind === 'add')
     return undo ? `Undo: adding ${members} back to ${thread}` : `Add ${members} to ${thread}`;
-  return undo ? `Undo: removing the ${members} added to ${thread}` : `Remove ${members} from ${thread}`;
+  const added = users.length === 1 ? members : `the ${members}`;
+  return undo ? `Undo: removing ${added} added to ${thread}` : `Remove ${members} from ${thread}`;
 }
 
 export type OperationSummary = OperationRecord & ReturnType<OperationRunner['progress']>;

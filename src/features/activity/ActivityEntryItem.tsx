@@ -2,6 +2,7 @@
 import { Box, Button, Collapse, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import type { ActivityEntry } from '../../api/activity.ts';
+import { useOperationAddress } from '../../lib/operation-address.ts';
 import { ActivityEntryUsers, ThreadLink } from './ActivityEntryUsers.tsx';
 import { outcomeSummary } from './outcome-labels.ts';
 
@@ -10,6 +11,7 @@ const count = new Intl.NumberFormat();
 
 export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
   const [expanded, setExpanded] = useState(false);
+  const operations = useOperationAddress();
   const detailsId = useId();
   const verb = entry.action === 'add' ? 'added members to' : 'removed members from';
   const where = entry.threads > 1 ? `${count.format(entry.threads)} threads` : `thread ${entry.threadId}`;
@@ -39,16 +41,27 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
             {entry.calls > 1 && ` · ${entry.calls} calls`}
           </Typography>
         </Box>
-        <Button
-          size="small"
-          aria-expanded={expanded}
-          aria-controls={detailsId}
-          aria-label={`${expanded ? 'Hide' : 'Show'} users: ${summary}`}
-          onClick={() => setExpanded(!expanded)}
-          sx={{ flexShrink: 0 }}
-        >
-          {expanded ? 'Hide users' : 'Show users'}
-        </Button>
+        <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
+          {entry.operationId !== null && (
+            // Its results, its Undo and what it undid or was undone by, for as long as its record is kept.
+            <Button
+              size="small"
+              aria-label={`Open the operation: ${summary}`}
+              onClick={() => operations.show(entry.operationId ?? '')}
+            >
+              Open operation
+            </Button>
+          )}
+          <Button
+            size="small"
+            aria-expanded={expanded}
+            aria-controls={detailsId}
+            aria-label={`${expanded ? 'Hide' : 'Show'} users: ${summary}`}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Hide users' : 'Show users'}
+          </Button>
+        </Stack>
       </Stack>
       <Collapse in={expanded} unmountOnExit>
         <Box id={detailsId} sx={{ mt: 1 }}>
