@@ -1,5 +1,5 @@
-// Checks a bulk operation's results against the thread's true membership, read from the emulator itself.
-import type { BulkKind, BulkSnapshot } from '../src/lib/bulk/progress.ts';
+// Checks an operation's results against the thread's true membership, read from the emulator itself.
+import type { OperationKind } from '../src/api/operations.ts';
 
 const READ_TIMEOUT_MS = 10_000;
 
@@ -24,26 +24,31 @@ export interface MembershipCheck {
 }
 
 /**
- * Exact: the results agree with the thread user by user (`added` ⇒ member; `removed` and `not-a-member` ⇒ not
- * a member), every user got the intended outcome, and the thread holds nobody else. The thread starts empty,
- * so after adding it must hold exactly `usernames`, and after removing nobody.
+ * Exact: the results agree with the thread user by user (`added` and `already-a-member` ⇒ member; `removed` and
+ * `not-a-member` ⇒ not a member), every user got an intended outcome, and the thread holds exactly the members
+ * it held `before`, with `usernames` added or taken away.
  */
 export function checkMembership(
-  kind: BulkKind,
+  kind: OperationKind,
   usernames: readonly string[],
-  result: BulkSnapshot,
+  statuses: ReadonlyMap<string, string>,
+  before: ReadonlySet<string>,
   members: ReadonlySet<string>,
 ): MembershipCheck {
   let disagreements = 0;
   let unsettled = 0;
   for (const user of usernames) {
-    const status = result.outcomes.get(user)?.status;
-    const claimsMember = status === 'added';
+    const status = statuses.get(user);
+    const claimsMember = status === 'added' || status === 'already-a-member';
     const claimsNonMember = status === 'removed' || status === 'not-a-member';
     if ((claimsMember && !members.has(user)) || (claimsNonMember && members.has(user))) disagreements++;
     if (!claimsMember && !claimsNonMember) unsettled++;
   }
-  const wanted = kind === 'add' ? new Set(usernames) : new Set<string>();
+  const wanted = new Set(before);
+  for (const user of usernames) {
+    if (kind === 'add') wanted.add(user);
+    else wanted.delete(user);
+  }
   const missing = [...wanted].filter((user) => !members.has(user)).length;
   const extra = [...members].filter((user) => !wanted.has(user)).length;
   const exact = disagreements === 0 && unsettled === 0 && missing === 0 && extra === 0;

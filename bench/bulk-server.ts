@@ -10,7 +10,8 @@ import type { Logger } from '../server/logger.ts';
 
 export interface BulkServerSettings {
   rateLimit: number;
-  latencyMs: number;
+  /** EMULATOR_LATENCY: milliseconds, `MIN-MAX` or `realistic`. */
+  latency: string;
   faultRate: number;
 }
 
@@ -47,7 +48,8 @@ export async function startBulkServer(settings: BulkServerSettings): Promise<Bul
       PORT: '0',
       DATA_DIR: path.join(workDir, 'data'),
       EMULATOR_RATE_LIMIT: String(settings.rateLimit),
-      EMULATOR_LATENCY: String(settings.latencyMs),
+      EMULATOR_LATENCY: settings.latency,
+      CHAT_CALLS_PER_SECOND: String(settings.rateLimit),
       EMULATOR_FAULT_RATE: String(settings.faultRate),
       EMULATOR_CONTROL_PORT: String(await freePort()),
     });

@@ -19,7 +19,7 @@ function clockOf(pacer: Pacer): ManualClock {
   if (!clock) throw new Error('no clock');
   return clock;
 }
-function pacerAt(callsPerSecond: number, options: { recoveryMs?: number } = {}): Pacer {
+function pacerAt(callsPerSecond: number, options: { recoveryMs?: number; slowDownTo?: number } = {}): Pacer {
   const clock = new ManualClock();
   const pacer = new Pacer({ callsPerSecond, clock, ...options });
   clocks.set(pacer, clock);
@@ -85,6 +85,14 @@ describe('Pacer', () => {
     expect(pacer.currentLimit()).toBe(80);
     await clock.advance(1000);
     expect(pacer.currentLimit()).toBe(100);
+  });
+
+  it('cuts by the share it is given, for calls counted from their start', async () => {
+    const pacer = pacerAt(100, { slowDownTo: 0.75 });
+    const clock = clockOf(pacer);
+    await clock.run(take(pacer, 40));
+    pacer.slowDown(0);
+    expect(pacer.currentLimit()).toBe(30);
   });
 
   it('lets a waiting caller go without a slot when its signal aborts', async () => {

@@ -21,6 +21,11 @@ export interface PacerOptions {
    * grow with latency and the budget is reached however slowly the API answers).
    */
   countFrom?: 'answer' | 'start';
+  /**
+   * What a 429 leaves of the rate: a half by default. Where calls are counted from their start, a 429 mostly
+   * means a call reached the API later than it started, and a smaller cut recovers sooner.
+   */
+  slowDownTo?: number;
 }
 
 /** Call it when the call's answer (or failure) has arrived; calling it again does nothing. */
@@ -55,6 +60,7 @@ export class Pacer implements CallPacer {
   private readonly windowMs: number;
   private readonly recoveryMs: number;
   private readonly countFrom: 'answer' | 'start';
+  private readonly slowDownTo: number;
   private budget: number;
   /** The limit in force: the budget, or less for a while after a 429. */
   private limit: number;
@@ -73,6 +79,7 @@ export class Pacer implements CallPacer {
     windowMs = 1000,
     recoveryMs = 1000,
     countFrom = 'answer',
+    slowDownTo = 0.5,
   }: PacerOptions = {}) {
     this.budget = checkRate(callsPerSecond);
     this.limit = this.budget;
@@ -80,6 +87,7 @@ export class Pacer implements CallPacer {
     this.windowMs = windowMs;
     this.recoveryMs = recoveryMs;
     this.countFrom = countFrom;
+    this.slowDownTo = slowDownTo;
   }
 
   get callsPerSecond(): number {
@@ -124,12 +132,12 @@ export class Pacer implements CallPacer {
 
   /**
    * A call started at `startedAt` got 429: the API's window is full, whether from our calls or the app's own
-   * clients. Halve what we actually send, once per burst: 429s of calls started before the last slow-down are
-   * echoes of the same overload and do not halve again.
+   * clients. Cut what we actually send (by half unless told otherwise), once per burst: 429s of calls started
+   * before the last slow-down are echoes of the same overload and do not cut again.
    */
   slowDown(startedAt: number): void {
     if (startedAt <= this.slowedAt) return;
-    this.limit = Math.max(1, Math.floor(Math.min(this.limit, this.recentCalls()) / 2));
+    this.limit = Math.max(1, Math.floor(Math.min(this.limit, this.recentCalls()) * this.slowDownTo));
     this.slowedAt = this.clock.now();
     this.steppedAt = this.slowedAt;
   }
