@@ -1,12 +1,12 @@
 // The real server on a fresh demo database for the bulk benchmark, with the embedded emulator's control routes
 // on their own port so that the benchmark can read a thread's true membership behind the server's back.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startApiServer } from '../server/api-server.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
+import { freePort } from '../server/free-port.ts';
 
 export interface BulkServerSettings {
   rateLimit: number;
@@ -24,19 +24,6 @@ export interface BulkServer {
 }
 
 const silentLogger: Logger = { log: () => undefined };
-
-/** A port free a moment ago: EMULATOR_CONTROL_PORT takes a number, not 0. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('No free port was found.'))));
-    });
-  });
-}
 
 export async function startBulkServer(settings: BulkServerSettings): Promise<BulkServer> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'tma-bench-bulk-'));
