@@ -126,6 +126,20 @@ describe('a batch refused as a whole', () => {
     expect(fake.calls.map((call) => call.usernames.length)).toEqual([10, 10, 9, 9]);
   });
 
+  it('gives each refused user its own part of a reason that names several', async () => {
+    const { clock, add, inGroup } = setUp();
+    const result = await clock.run(add(['outsider', 'nobody-here', ...inGroup(3)]).start());
+    expect(result.outcomes.get('outsider')).toEqual({
+      status: 'refused',
+      reason: 'users [outsider] are not members of this group!',
+    });
+    expect(result.outcomes.get('nobody-here')).toEqual({
+      status: 'refused',
+      reason: 'users [nobody-here] are not members of this group!',
+    });
+    expect(result.counts).toMatchObject({ added: 3, refused: 2 });
+  });
+
   it('halves a batch whose refusal names nobody until the users at fault are alone', async () => {
     const { clock, fake, add, inGroup } = setUp();
     const users = inGroup(10);

@@ -3,7 +3,7 @@
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts';
 import { addOutcomes, removeOutcomes, type RemovalAnswer } from './batch-answers.ts';
 import { MAX_BATCH_SIZE, splitIntoBatches } from './batches.ts';
-import { classifyFailure, type CallFailure } from './call-failure.ts';
+import { classifyFailure, reasonForUser, type CallFailure } from './call-failure.ts';
 import { ChangeSignal } from './change-signal.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { OutcomeLedger } from './outcome-ledger.ts';
@@ -261,7 +261,12 @@ export class BulkOperation {
         break;
       case 'refused': {
         const { refused, resend } = splitRefusedBatch(batch.usernames, failure.named);
-        this.settle(refused.map((username) => [username, { status: 'refused', reason: failure.reason }]));
+        this.settle(
+          refused.map((username) => [
+            username,
+            { status: 'refused', reason: reasonForUser(failure.reason, username) },
+          ]),
+        );
         // The refusal applied nothing, so the halves start afresh; a lost answer before it is in lastError.
         this.queue.unshift(
           ...resend.map((usernames) => ({ ...newBatch(usernames), lastError: batch.lastError })),

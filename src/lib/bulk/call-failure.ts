@@ -1,5 +1,6 @@
 // Sorts a failed add/remove call into what the engine does next. The engine lives in src/lib, which does not
 // import src/api, so it reads the ApiError shape ({ status, code, description }) structurally.
+import { normalizeUsername } from '../username.ts';
 
 export type CallFailure =
   /** 429: nothing was applied; slow down and send again. */
@@ -35,6 +36,17 @@ export function namedUsers(description: string): string[] | null {
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
   return names && names.length > 0 ? names : null;
+}
+
+/**
+ * One user's part of a reason that names several: `users [a, b] are …` becomes `users [a] are …` for `a`. A reason
+ * that does not name this item (one user across threads, where the items are threads) stays as it is.
+ */
+export function reasonForUser(description: string, item: string): string {
+  const named = namedUsers(description);
+  const key = normalizeUsername(item);
+  if (named === null || !named.some((name) => normalizeUsername(name) === key)) return description;
+  return description.replace(/users \[[^\]]*\]/, `users [${item}]`);
 }
 
 const USER_THREAD_LIMIT = 'user join thread reach limit.';
