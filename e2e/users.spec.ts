@@ -141,8 +141,8 @@ test.describe('removing a user from threads', () => {
     // The audit log shows each operation as one entry, however many threads it touched.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
     const entries = page.getByRole('list', { name: 'Activity' }).getByRole('listitem');
-    await expect(entries.nth(0)).toHaveAccessibleName('local (moderator) added members to 2 threads');
-    await expect(entries.nth(1)).toHaveAccessibleName('local (moderator) removed members from 2 threads');
+    await expect(entries.nth(0)).toHaveAccessibleName('local (moderator) added spammer to 2 threads');
+    await expect(entries.nth(1)).toHaveAccessibleName('local (moderator) removed spammer from 2 threads');
     await expect(entries.nth(1)).toContainText('2 removed · 2 calls');
   });
 

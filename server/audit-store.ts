@@ -51,6 +51,8 @@ export interface ActivityEntry {
   calls: number;
   /** Users by their last outcome in the entry. */
   outcomes: Partial<Record<UserOutcome, number>>;
+  /** The user, when the entry changed only one (in one thread or across several); otherwise null. */
+  username: string | null;
 }
 
 export interface ActivityPage {
@@ -170,7 +172,12 @@ function whereClause(filter: ActivityFilter): { sql: string; params: Record<stri
   return { sql: conditions.length === 0 ? '1' : conditions.join(' AND '), params };
 }
 
-function toEntry(row: EntryRow, outcomes: ActivityEntry['outcomes']): ActivityEntry {
+const NO_USERS: Pick<ActivityEntry, 'outcomes' | 'username'> = { outcomes: {}, username: null };
+
+function toEntry(
+  row: EntryRow,
+  { outcomes, username }: Pick<ActivityEntry, 'outcomes' | 'username'>,
+): ActivityEntry {
   return {
     id: row.entry,
     operationId: row.operation_id,
@@ -183,6 +190,7 @@ function toEntry(row: EntryRow, outcomes: ActivityEntry['outcomes']): ActivityEn
     endedAt: row.ended_at,
     calls: row.calls,
     outcomes,
+    username,
   };
 }
 
@@ -251,8 +259,20 @@ export function openAuditStore(
   };
 
   const outcomeCounts = (entryIds: number[], where: string, params: object) => {
-    const counts = new Map<number, ActivityEntry['outcomes']>(entryIds.map((id) => [id, {}]));
+    const counts = new Map<number, Pick<ActivityEntry, 'outcomes' | 'username'>>(
+      entryIds.map((id) => [id, { outcomes: {}, username: null }]),
+    );
     if (entryIds.length === 0) return counts;
+    const sole = statement<{ entry: number; users: number; username: string }>(
+      `SELECT ${ENTRY} AS entry, COUNT(DISTINCT lower(o.username)) AS users, MIN(o.username) AS username
+         FROM audit_calls c JOIN audit_outcomes o ON o.call_id = c.id
+         WHERE ${where} AND ${ENTRY} IN (SELECT value FROM json_each(@entryIds))
+         GROUP BY entry`,
+    ).all({ ...params, entryIds: JSON.stringify(entryIds) });
+    for (const row of sole) {
+      const entry = counts.get(row.entry);
+      if (entry !== undefined && row.users === 1) entry.username = row.username;
+    }
     const rows = statement<{ entry: number; outcome: UserOutcome; n: number }>(
       // A user retried within an operation (a lost answer, then success) counts once per thread, by their
       // last outcome there.
@@ -269,7 +289,7 @@ export function openAuditStore(
     ).all({ ...params, entryIds: JSON.stringify(entryIds) });
     for (const row of rows) {
       const entry = counts.get(row.entry);
-      if (entry !== undefined) entry[row.outcome] = row.n;
+      if (entry !== undefined) entry.outcomes[row.outcome] = row.n;
     }
     return counts;
   };
@@ -295,7 +315,7 @@ export function openAuditStore(
         params,
       );
       return {
-        entries: page.map((row) => toEntry(row, counts.get(row.entry) ?? {})),
+        entries: page.map((row) => toEntry(row, counts.get(row.entry) ?? NO_USERS)),
         nextCursor: rows.length > limit ? (page.at(-1)?.last ?? null) : null,
       };
     },
@@ -312,7 +332,7 @@ export function openAuditStore(
            WHERE ${where} ORDER BY c.id, o.position`,
       ).all({ entryId });
       const counts = outcomeCounts([row.entry], where, { entryId });
-      return { entry: toEntry(row, counts.get(row.entry) ?? {}), users };
+      return { entry: toEntry(row, counts.get(row.entry) ?? NO_USERS), users };
     },
     rows(filter, limit, before) {
       const { sql, params } = whereClause(filter);

@@ -60,6 +60,8 @@ function parseEntry(body: unknown, what: string) {
     endedAt: new Date(asNumber(record.endedAt, `${what} endedAt`)),
     calls: asNumber(record.calls, `${what} calls`),
     outcomes,
+    /** The user, when the entry changed only one. */
+    username: record.username == null ? null : asString(record.username, `${what} username`),
   };
 }
 

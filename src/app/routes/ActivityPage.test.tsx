@@ -58,7 +58,7 @@ it('lists entries newest first, links to the thread and shows each user on deman
   const items = within(list).getAllByRole('listitem');
   expect(items.map((item) => item.getAttribute('aria-label'))).toEqual([
     `local (moderator) removed members from thread ${thread}`,
-    `local (moderator) added members to thread ${thread}`,
+    `local (moderator) added lurker to thread ${thread}`,
   ]);
   const [removal] = items;
   if (removal === undefined) throw new Error('no entry');
@@ -93,7 +93,7 @@ it('shows an operation across threads as one entry, with the thread of each user
   await removeThreadMembers(harness.api, thread, [DEMO_USERS.spammer], operation);
   renderActivity();
   const entry = await screen.findByRole('listitem', {
-    name: 'local (moderator) removed members from 2 threads',
+    name: 'local (moderator) removed spammer from 2 threads',
   });
   expect(screen.getByRole('status').textContent).toBe('1 entry loaded · end of the log');
   fireEvent.click(within(entry).getByRole('button', { name: /^Show users/ }));
@@ -113,7 +113,7 @@ it('shows an operation across threads as one entry, with the thread of each user
   cleanup();
   renderActivity(`/activity?thread=${thread}`);
   const filtered = await screen.findByRole('listitem', {
-    name: `local (moderator) removed members from thread ${thread}`,
+    name: `local (moderator) removed spammer from thread ${thread}`,
   });
   fireEvent.click(within(filtered).getByRole('button', { name: /^Show users/ }));
   const all = await within(filtered).findByRole('table');

@@ -13,7 +13,8 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
   const [expanded, setExpanded] = useState(false);
   const operations = useOperationAddress();
   const detailsId = useId();
-  const verb = entry.action === 'add' ? 'added members to' : 'removed members from';
+  const who = entry.username ?? 'members';
+  const verb = entry.action === 'add' ? `added ${who} to` : `removed ${who} from`;
   const where = entry.threads > 1 ? `${count.format(entry.threads)} threads` : `thread ${entry.threadId}`;
   const summary = `${entry.actor} (${entry.role}) ${verb} ${where}`;
   return (

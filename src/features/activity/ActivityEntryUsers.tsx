@@ -1,5 +1,15 @@
 // The per-user outcomes of one activity entry, loaded when the entry is expanded.
-import { Link, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Link,
+  Skeleton,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import type { ActivityEntry } from '../../api/activity.ts';
@@ -33,32 +43,40 @@ export function ActivityEntryUsers({ entry }: { entry: ActivityEntry }) {
   const acrossThreads = new Set(data.map((user) => user.threadId)).size > 1;
   return (
     <>
-      <Table size="small" aria-label={`Users of the ${entry.action} by ${entry.actor}`}>
-        <TableHead>
-          <TableRow>
-            {acrossThreads && <TableCell>Thread</TableCell>}
-            <TableCell>Username</TableCell>
-            <TableCell>Outcome</TableCell>
-            <TableCell>Chat API status</TableCell>
-            <TableCell>Request ID</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {data.slice(0, SHOWN_USERS).map((user, i) => (
-            <TableRow key={`${user.requestId}-${i}`}>
-              {acrossThreads && (
-                <TableCell>
-                  <ThreadLink threadId={user.threadId} />
-                </TableCell>
-              )}
-              <TableCell sx={{ overflowWrap: 'anywhere' }}>{user.username}</TableCell>
-              <TableCell>{OUTCOME_LABELS[user.outcome]}</TableCell>
-              <TableCell>{user.upstreamStatus ?? 'no answer'}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{user.requestId}</TableCell>
+      {/* A long operation scrolls in its own box (focusable, so the keys scroll it) instead of lengthening the page. */}
+      <TableContainer
+        tabIndex={0}
+        role="region"
+        aria-label={`Users of the ${entry.action} by ${entry.actor}, scrollable`}
+        sx={{ maxHeight: 400, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}
+      >
+        <Table stickyHeader size="small" aria-label={`Users of the ${entry.action} by ${entry.actor}`}>
+          <TableHead>
+            <TableRow>
+              {acrossThreads && <TableCell>Thread</TableCell>}
+              <TableCell>Username</TableCell>
+              <TableCell>Outcome</TableCell>
+              <TableCell>Chat API status</TableCell>
+              <TableCell>Request ID</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {data.slice(0, SHOWN_USERS).map((user, i) => (
+              <TableRow key={`${user.requestId}-${i}`}>
+                {acrossThreads && (
+                  <TableCell>
+                    <ThreadLink threadId={user.threadId} />
+                  </TableCell>
+                )}
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>{user.username}</TableCell>
+                <TableCell>{OUTCOME_LABELS[user.outcome]}</TableCell>
+                <TableCell>{user.upstreamStatus ?? 'no answer'}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{user.requestId}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
       {data.length > SHOWN_USERS && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Showing the first {count.format(SHOWN_USERS)} of {count.format(data.length)} users. Export CSV for
