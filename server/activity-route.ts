@@ -67,7 +67,10 @@ function withFilter(
   }
 }
 
-export function activityRoutes(audit: AuditStore): Hono<ServerEnv> {
+/** What the operations store knows of an entry's operation: its label, and the operation it undid. */
+export type OperationFacts = (id: string) => { label: string; undoOf: string | null } | null;
+
+export function activityRoutes(audit: AuditStore, operationFacts: OperationFacts): Hono<ServerEnv> {
   const routes = new Hono<ServerEnv>();
   const query = (c: Context<ServerEnv>) => (name: string) => c.req.query(name);
 
@@ -79,7 +82,11 @@ export function activityRoutes(audit: AuditStore): Hono<ServerEnv> {
       const beforeText = checked(c.req.query('before'), RULES.positive, 'The cursor ("before")');
       const limit = Math.min(Number(limitText ?? DEFAULT_ACTIVITY_PAGE), MAX_ACTIVITY_PAGE);
       const page = audit.list(filter, limit, beforeText === undefined ? undefined : Number(beforeText));
-      return c.json(page, 200, NO_STORE);
+      const entries = page.entries.map((entry) => {
+        const facts = entry.operationId === null ? null : operationFacts(entry.operationId);
+        return { ...entry, operation: facts === null ? null : { label: facts.label, undoOf: facts.undoOf } };
+      });
+      return c.json({ ...page, entries }, 200, NO_STORE);
     }),
   );
 

@@ -127,7 +127,10 @@ export function createServerApp({
     c.json(sessionInfo(config, auth.mode, c.get('identity')), 200, { 'cache-control': 'no-store' }),
   );
 
-  app.route('/api/activity', activityRoutes(audit));
+  app.route(
+    '/api/activity',
+    activityRoutes(audit, (id) => runner.get(id)),
+  );
   app.route('/api/operations', operationRoutes(runner, operationEvents));
 
   /** Records a forwarded change with who asked for it, synchronously, so the answer waits for the record. */

@@ -39,6 +39,17 @@ function asOutcome(value: unknown, what: string): UserOutcome {
   return outcome;
 }
 
+function parseOperationFacts(value: unknown, what: string) {
+  if (value == null) return null;
+  const record = asRecord(value, what);
+  return {
+    /** As Operations lists it, with the thread's name: `Add 25 members to Moderators lounge`. */
+    label: asString(record.label, `${what} label`),
+    /** The operation this one undid. */
+    undoOf: record.undoOf == null ? null : asString(record.undoOf, `${what} undoOf`),
+  };
+}
+
 function parseEntry(body: unknown, what: string) {
   const record = asRecord(body, what);
   const action = record.action;
@@ -60,6 +71,8 @@ function parseEntry(body: unknown, what: string) {
     endedAt: new Date(asNumber(record.endedAt, `${what} endedAt`)),
     calls: asNumber(record.calls, `${what} calls`),
     outcomes,
+    /** The bulk operation that made the changes, while the server keeps its record. */
+    operation: parseOperationFacts(record.operation, `${what} operation`),
     /** The user, when the entry changed only one. */
     username: record.username == null ? null : asString(record.username, `${what} username`),
   };

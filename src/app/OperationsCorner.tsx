@@ -1,8 +1,9 @@
 // The top bar's operations: the indicator, the open operation (from the address), and the event stream that
 // keeps operations and the member lists they change current. Composes the operations feature with the
-// members feature's cache and the session's role; loaded after the first paint.
+// members feature's cache, the activity and the session's role; loaded after the first paint.
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import { activityListsKey } from '../features/activity/activity-queries.ts';
 import { followSettledItems, refreshAfterOperation } from '../features/members/member-cache.ts';
 import { OperationsButton } from '../features/operations/OperationsButton.tsx';
 import { useOperationEvents } from '../features/operations/use-operation-events.ts';
@@ -19,7 +20,10 @@ export function OperationsCorner() {
   const mayChange = useMayChangeMembers();
   useOperationEvents({
     onSettled: (settled) => followSettledItems(queryClient, settled),
-    onEnded: (operation) => void refreshAfterOperation(queryClient, operation),
+    onEnded: (operation) => {
+      void refreshAfterOperation(queryClient, operation);
+      void queryClient.invalidateQueries({ queryKey: activityListsKey });
+    },
   });
   return (
     <>

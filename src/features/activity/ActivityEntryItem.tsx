@@ -35,6 +35,11 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
               </>
             )}
           </Typography>
+          {entry.operation !== null && (
+            <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+              {entry.operation.label}
+            </Typography>
+          )}
           <Typography variant="body2" color="text.secondary">
             <time dateTime={entry.startedAt.toISOString()}>{time.format(entry.startedAt)}</time>
             {' · '}
@@ -51,6 +56,15 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
               onClick={() => operations.show(entry.operationId ?? '')}
             >
               Open operation
+            </Button>
+          )}
+          {entry.operation?.undoOf != null && (
+            <Button
+              size="small"
+              aria-label={`Open what this undid: ${summary}`}
+              onClick={() => operations.show(entry.operation?.undoOf ?? '')}
+            >
+              Open what it undid
             </Button>
           )}
           <Button

@@ -4,9 +4,12 @@ import { fetchActivityPage, fetchActivityUsers, type ActivityFilter } from '../.
 
 type Api = ReturnType<typeof useApi>;
 
+/** Every filtered list of the activity: what an ended operation makes stale. */
+export const activityListsKey = ['activity', 'list'] as const;
+
 export function activityListQuery(api: Api, filter: ActivityFilter) {
   return infiniteQueryOptions({
-    queryKey: ['activity', 'list', filter],
+    queryKey: [...activityListsKey, filter],
     queryFn: ({ pageParam, signal }) => fetchActivityPage(api, filter, pageParam, signal),
     initialPageParam: null as number | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
