@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from './manual-clock.ts';
-import { Pacer } from './pacer.ts';
+import { Pacer, type PacerOptions } from './pacer.ts';
 
 /** Takes `count` slots one after another for calls answered at once, returning when each was granted. */
 async function take(pacer: Pacer, count: number): Promise<number[]> {
@@ -19,7 +19,10 @@ function clockOf(pacer: Pacer): ManualClock {
   if (!clock) throw new Error('no clock');
   return clock;
 }
-function pacerAt(callsPerSecond: number, options: { recoveryMs?: number; slowDownTo?: number } = {}): Pacer {
+function pacerAt(
+  callsPerSecond: number,
+  options: Pick<PacerOptions, 'recoveryMs' | 'slowDownTo' | 'countFrom'> = {},
+): Pacer {
   const clock = new ManualClock();
   const pacer = new Pacer({ callsPerSecond, clock, ...options });
   clocks.set(pacer, clock);
@@ -93,6 +96,16 @@ describe('Pacer', () => {
     await clock.run(take(pacer, 40));
     pacer.slowDown(0);
     expect(pacer.currentLimit()).toBe(30);
+  });
+
+  it('counts calls started during a stall of the process from its end', async () => {
+    const pacer = pacerAt(2, { countFrom: 'start' });
+    const clock = clockOf(pacer);
+    await clock.run(take(pacer, 2));
+    await clock.advance(300);
+    pacer.stalled(0, 300);
+    // Both left at 300 at the earliest, so the API may count them until 1300.
+    expect(await clock.run(take(pacer, 1))).toEqual([1300]);
   });
 
   it('lets a waiting caller go without a slot when its signal aborts', async () => {

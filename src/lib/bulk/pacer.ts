@@ -142,6 +142,15 @@ export class Pacer implements CallPacer {
     this.steppedAt = this.slowedAt;
   }
 
+  /**
+   * The process was stalled from `from` to `to` (a long task, a pause): a call started meanwhile could not leave
+   * before `to`, so where calls count from their start, it counts from then.
+   */
+  stalled(from: number, to: number): void {
+    if (this.countFrom !== 'start') return;
+    for (const slot of this.slots) if (slot.start >= from && slot.start < to) slot.start = to;
+  }
+
   private take(now: number): ReleaseSlot {
     const slot: Slot = { start: now, end: null };
     this.slots.push(slot);
