@@ -2,14 +2,15 @@ import { DEMO_APP_CERTIFICATE } from '../emulator/emulator.ts';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
 import { appTokenLeaks } from '../src/lib/app-token-leaks.ts';
 import { accessibilityViolations } from './axe.ts';
-import { startPasswordServer, PASSWORD_SERVER_URL, type PasswordServer } from './password-server.ts';
+import type { DashboardProcess } from './dashboard-process.ts';
+import { startPasswordServer, PASSWORD_SERVER_URL } from './password-server.ts';
 import { expect, test } from './token-scan.ts';
 import type { Page } from '@playwright/test';
 
 const ann = { name: 'ann', role: 'moderator', password: 'ann-signs-in-with-this' } as const;
 const vic = { name: 'vic', role: 'viewer', password: 'vic-signs-in-with-this' } as const;
 
-let server: PasswordServer;
+let server: DashboardProcess;
 test.beforeAll(async () => {
   server = await startPasswordServer([ann, vic]);
 });
