@@ -4,6 +4,23 @@ import globals from 'globals';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
+// Architecture rule 1: imports flow one way, `lib`, `components`, `api` → `features` → `app`, and features do not
+// import each other (a route composes them). Rule 2: only src/api/ imports ky. Tests may import what they set up.
+const KY = { name: 'ky', message: 'Only src/api/ imports ky.' };
+const UP_FROM_BASE = {
+  group: ['**/features/**', '**/app/**'],
+  message: 'lib, components and api are below features and app: they do not import them.',
+};
+const UP_FROM_FEATURE = {
+  group: ['**/app/**'],
+  message: 'A feature does not import app/: app composes features.',
+};
+const SIBLING_FEATURE = {
+  group: ['../*/**', '!../../**'],
+  message: 'Features do not import each other; a route in app/ composes them, shared code lives in lib/.',
+};
+const importRule = (paths, patterns) => ['error', { paths, patterns }];
+
 export default defineConfig(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data'] },
   js.configs.recommended,
@@ -26,13 +43,27 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Only the fetch layer talks HTTP (architecture rule 2).
-      'no-restricted-imports': ['error', { paths: [{ name: 'ky', message: 'Only src/api/ imports ky.' }] }],
+      'no-restricted-imports': importRule([KY], []),
     },
   },
   {
+    files: ['src/lib/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': importRule([KY], [UP_FROM_BASE]) },
+  },
+  {
     files: ['src/api/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': importRule([], [UP_FROM_BASE]) },
+  },
+  {
+    files: ['src/api/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': importRule([KY], [UP_FROM_FEATURE, SIBLING_FEATURE]) },
   },
   {
     files: ['server/**/*.ts', 'emulator/**/*.ts'],
