@@ -19,7 +19,6 @@ const SIBLING_FEATURE = {
   group: ['../*/**', '!../../**'],
   message: 'Features do not import each other; a route in app/ composes them, shared code lives in lib/.',
 };
-const importRule = (paths, patterns) => ['error', { paths, patterns }];
 
 export default defineConfig(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data'] },
@@ -43,18 +42,18 @@ export default defineConfig(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': importRule([KY], []),
+      'no-restricted-imports': ['error', { paths: [KY], patterns: [] }],
     },
   },
   {
     files: ['src/lib/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': importRule([KY], [UP_FROM_BASE]) },
+    rules: { 'no-restricted-imports': ['error', { paths: [KY], patterns: [UP_FROM_BASE] }] },
   },
   {
     files: ['src/api/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': importRule([], [UP_FROM_BASE]) },
+    rules: { 'no-restricted-imports': ['error', { paths: [], patterns: [UP_FROM_BASE] }] },
   },
   {
     files: ['src/api/**/*.test.{ts,tsx}'],
@@ -63,7 +62,9 @@ export default defineConfig(
   {
     files: ['src/features/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': importRule([KY], [UP_FROM_FEATURE, SIBLING_FEATURE]) },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [KY], patterns: [UP_FROM_FEATURE, SIBLING_FEATURE] }],
+    },
   },
   {
     files: ['server/**/*.ts', 'emulator/**/*.ts'],
