@@ -67,6 +67,12 @@ export function parseOperationRequest(body: unknown): ParsedRequest {
     return { ok: true, request: { kind, scope: 'thread', threadId, usernames: [...seen], invalid } };
   }
 
+  if (kind === 'add') {
+    // Only an undo adds one user to several threads: it knows they left those threads through this dashboard.
+    return refuse(
+      'A user is added to threads only by undoing their removal; open that removal and choose Undo.',
+    );
+  }
   const { username, threads } = body;
   if (typeof username !== 'string' || usernameProblem(username) !== null) {
     return refuse('Name a thread ("threadId") or a valid user ("username").');

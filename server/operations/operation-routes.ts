@@ -8,7 +8,7 @@ import { readBodyWithLimit, TOO_LARGE } from '../request-body.ts';
 import type { ServerEnv } from '../server-env.ts';
 import type { OperationEvents } from './operation-events.ts';
 import { parseOperationRequest } from './operation-request.ts';
-import { OperationRefused, type OperationRunner } from './operation-runner.ts';
+import { OperationRefused, unknownOperation, type OperationRunner } from './operation-runner.ts';
 
 /** 100,000 usernames of 64 characters, quoted, with the invalid entries beside them. */
 const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -73,9 +73,9 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
   routes.get('/events', (c) => follow(c, events));
 
   routes.get('/:id', (c) => {
-    const record = runner.get(c.req.param('id'));
-    if (record === null)
-      return refused(new OperationRefused(404, 'No such operation: it may have been removed.'));
+    const id = c.req.param('id');
+    const record = runner.get(id);
+    if (record === null) return refused(unknownOperation(id));
     return c.json({ operation: runner.summary(record), items: runner.items(record.id) }, 200, NO_STORE);
   });
 

@@ -56,6 +56,13 @@ export class OperationRefused extends Error {
   }
 }
 
+export const unknownOperation = (id: string) =>
+  new OperationRefused(
+    404,
+    `No operation ${id} is recorded on this dashboard server. Changes made before operations ran on the ` +
+      'server (older Activity entries) have no operation record to open.',
+  );
+
 interface LiveRun {
   engine: BulkOperation | null;
   planning: AbortController;
@@ -171,15 +178,21 @@ export class OperationRunner {
     if (again.length === 0)
       throw new OperationRefused(409, 'No user of this operation failed or was left unsent.');
     this.store.reopen(id, again);
+    // Users never sent may have joined meanwhile: an add learns who is a member before sending them, as at
+    // its start. Failed users may have been added by the failed call, so they are not asked about.
+    const recheck =
+      record.kind === 'add' && record.scope === 'thread'
+        ? new Set(again.filter((item) => item.status === 'not-sent').map(keyOf))
+        : new Set<string>();
     this.update(id, {
-      state: 'running',
+      state: recheck.size > 0 ? 'planning' : 'running',
       run: record.run + 1,
       stopReason: null,
       runStartedAt: this.now(),
       runEndedAt: null,
     });
     const retried = this.existing(id);
-    this.execute(retried);
+    this.execute(retried, recheck);
     return retried;
   }
 
@@ -198,8 +211,17 @@ export class OperationRunner {
     if (changed.length === 0)
       throw new OperationRefused(409, 'This operation changed nobody, so there is nothing to undo.');
     const later = this.store.changedLater(changed, record.createdAt, [id]);
-    const laterKeys = new Set(later.map(keyOf));
-    const reverse = changed.filter((item) => !laterKeys.has(keyOf(item)));
+    // A removal inferred from a lost answer may have met a user who was never a member: adding them "back"
+    // would add a stranger, so they are left as they are too.
+    const leftAloneKeys = new Set([...later, ...changed.filter((item) => item.inferred)].map(keyOf));
+    const reverse = changed.filter((item) => !leftAloneKeys.has(keyOf(item)));
+    if (reverse.length === 0) {
+      throw new OperationRefused(
+        409,
+        'Nothing was undone: every user this operation changed was changed again by a later operation, or ' +
+          'was removed by a call whose answer was lost.',
+      );
+    }
     const kind = opposite(record.kind);
     const request: OperationRequest =
       record.scope === 'thread'
@@ -217,7 +239,9 @@ export class OperationRunner {
             threads: reverse.map((i) => ({ id: i.threadId, name: record.threadNames[i.threadId] ?? '' })),
           };
     const undo = this.start(request, actor, record);
-    const leftAlone = later.map((item) => (record.scope === 'thread' ? item.username : item.threadId));
+    const leftAlone = changed
+      .filter((item) => leftAloneKeys.has(keyOf(item)))
+      .map((item) => (record.scope === 'thread' ? item.username : item.threadId));
     this.store.update(undo.id, { leftAlone });
     this.update(id, { undoneBy: undo.id });
     return this.existing(undo.id);
@@ -282,7 +306,7 @@ export class OperationRunner {
 
   private existing(id: string): OperationRecord {
     const record = this.store.get(id);
-    if (record === null) throw new OperationRefused(404, `No operation ${id}: it may have been removed.`);
+    if (record === null) throw unknownOperation(id);
     return record;
   }
 
@@ -292,7 +316,8 @@ export class OperationRunner {
     this.flush(id);
   }
 
-  private execute(record: OperationRecord): void {
+  /** `recheck`: the items whose membership planning asks about (all pending ones when not given). */
+  private execute(record: OperationRecord, recheck?: ReadonlySet<string>): void {
     const live: LiveRun = {
       engine: null,
       planning: new AbortController(),
@@ -301,12 +326,22 @@ export class OperationRunner {
       flushTimer: null,
     };
     this.live.set(record.id, live);
-    const run = this.runToEnd(record, live)
+    const run = this.runToEnd(record, live, recheck)
       .catch((error: unknown) => {
         this.logger.log('error', 'operation failed', {
           operationId: record.id,
           errorName: error instanceof Error ? error.name : 'unknown',
         });
+        // Not left "running" for good: Retry sends what is left.
+        if (!this.closing) {
+          live.engine = null;
+          this.update(record.id, {
+            state: 'stopped',
+            stopReason:
+              'The dashboard server failed while running this operation; see its log. Retry sends the rest.',
+            runEndedAt: this.now(),
+          });
+        }
       })
       .finally(() => {
         this.running.delete(run);
@@ -318,7 +353,11 @@ export class OperationRunner {
     this.flush(record.id);
   }
 
-  private async runToEnd(record: OperationRecord, live: LiveRun): Promise<void> {
+  private async runToEnd(
+    record: OperationRecord,
+    live: LiveRun,
+    recheck: ReadonlySet<string> | undefined,
+  ): Promise<void> {
     const { id } = record;
     const calls = chatCalls(
       this.forward,
@@ -327,7 +366,7 @@ export class OperationRunner {
     );
     if (record.state === 'planning') {
       try {
-        await this.plan(record, calls, live);
+        await this.plan(record, calls, live, recheck);
       } catch (error) {
         if (this.closing) return;
         const cancelled = live.planning.signal.aborted;
@@ -370,7 +409,6 @@ export class OperationRunner {
     }
     const engine = this.engineFor(current, calls, items);
     live.engine = engine;
-    if (current.state === 'cancelling') engine.cancel();
     engine.subscribe(() => this.flushSoon(id, live));
     engine.onBatchSettled((event) => {
       this.settle(
@@ -396,6 +434,9 @@ export class OperationRunner {
 
   private endRun(id: string, snapshot: BulkSnapshot, state: OperationRecord['state']): void {
     const record = this.existing(id);
+    // The engine's figures go into the record: counted there, they are no longer added live.
+    const live = this.live.get(id);
+    if (live !== undefined) live.engine = null;
     this.update(id, {
       state,
       stopReason: snapshot.stopReason,
@@ -407,15 +448,22 @@ export class OperationRunner {
   }
 
   /** The thread's name for the label, and for an add, who of the users is a member already. */
-  private async plan(record: OperationRecord, calls: ChatCalls, live: LiveRun): Promise<void> {
+  private async plan(
+    record: OperationRecord,
+    calls: ChatCalls,
+    live: LiveRun,
+    recheck: ReadonlySet<string> | undefined,
+  ): Promise<void> {
     if (record.scope !== 'thread' || record.threadId === null) return;
     const threadId = record.threadId;
     const facts = await calls.thread(threadId);
-    const pending = this.pendingItems(record.id);
+    const pending = this.pendingItems(record.id).filter(
+      (item) => recheck === undefined || recheck.has(keyOf(item)),
+    );
     const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
     const users = this.store.items(record.id).map((item) => item.username);
     this.store.update(record.id, { threadNames: named.threadNames, label: labelOf(named, users) });
-    if (record.kind !== 'add') return;
+    if (record.kind !== 'add' || pending.length === 0) return;
     const members = await membersAmong(
       calls,
       threadId,

@@ -78,7 +78,12 @@ describe('operations on the server', () => {
 
   it('leaves alone, and names, a user another operation changed since', async () => {
     const h = harness();
-    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.small, usernames: ['lurker', 'alice'] });
+    const newcomer = demoUsername(140_001);
+    const add = await start(h, {
+      kind: 'add',
+      threadId: DEMO_THREADS.small,
+      usernames: ['lurker', newcomer],
+    });
     await ended(h, add.id);
     const removal = await start(h, { kind: 'remove', threadId: DEMO_THREADS.small, usernames: ['lurker'] });
     await ended(h, removal.id);
@@ -86,7 +91,35 @@ describe('operations on the server', () => {
     const undo = (undoResponse.json as { operation: Summary }).operation;
     const undone = await ended(h, undo.id);
     expect(undone.operation.leftAlone).toEqual(['lurker']);
-    expect(undone.items.map(([, user]) => user)).not.toContain('lurker');
+    expect(undone.items.map(([, user]) => user)).toEqual([newcomer]);
+  });
+
+  it('undoes nothing, and says why, when a later operation changed every user again', async () => {
+    const h = harness();
+    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.small, usernames: ['lurker'] });
+    await ended(h, add.id);
+    await ended(
+      h,
+      (await start(h, { kind: 'remove', threadId: DEMO_THREADS.small, usernames: ['lurker'] })).id,
+    );
+    const response = await h.call(`/api/operations/${add.id}/undo`, { method: 'POST' });
+    expect(response.status).toBe(409);
+    expect(response.text).toContain('Nothing was undone');
+  });
+
+  it('adds a user to threads only as the undo of a removal', async () => {
+    const h = harness();
+    const response = await h.call('/api/operations', {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: JSON.stringify({
+        kind: 'add',
+        username: 'lurker',
+        threads: [{ id: DEMO_THREADS.small, name: 'Moderators lounge' }],
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(h.exchanges).toHaveLength(0);
   });
 
   it('refuses bad usernames with their reasons before sending anything', async () => {

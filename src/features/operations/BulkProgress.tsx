@@ -5,13 +5,19 @@ import type { OperationState, OperationSummary } from '../../api/operations.ts';
 const count = new Intl.NumberFormat();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const STATE_TEXT: Record<OperationState, string> = {
-  planning: 'Checking who is a member already',
+  planning: 'Getting ready',
   running: 'Running',
-  cancelling: 'Cancelling',
+  cancelling: 'Cancelling (calls in flight finish)',
   finished: 'Finished',
   cancelled: 'Cancelled',
   stopped: 'Stopped',
 };
+
+/** Before an add sends anything it learns who is a member already; anything else only reads the thread's name. */
+const stateText = (operation: OperationSummary) =>
+  operation.state === 'planning' && operation.kind === 'add' && operation.scope === 'thread'
+    ? 'Checking who is a member already'
+    : STATE_TEXT[operation.state];
 
 export function BulkProgress({ operation }: { operation: OperationSummary }) {
   const done = operation.total - operation.counts.pending;
@@ -25,12 +31,11 @@ export function BulkProgress({ operation }: { operation: OperationSummary }) {
         aria-label="Progress"
       />
       <Typography variant="body2" role="status">
-        {STATE_TEXT[operation.state]} · {count.format(done)} of {count.format(operation.total)} {items} done ·{' '}
+        {stateText(operation)} · {count.format(done)} of {count.format(operation.total)} {items} done ·{' '}
         {count.format(operation.calls)} {operation.calls === 1 ? 'call' : 'calls'}
         {operation.rateLimited > 0 ? ` · ${count.format(operation.rateLimited)} rate-limited` : ''}
         {running ? ` · ${operation.currentRate} calls/s` : ''} · {seconds(operation.elapsedMs)}
         {running && operation.etaMs !== null ? ` · about ${seconds(operation.etaMs)} left` : ''}
-        {operation.state === 'cancelling' ? ' · cancelling: calls in flight finish' : ''}
       </Typography>
       {operation.stopReason && (
         <Typography variant="body2" color="error" role="alert">
