@@ -165,6 +165,36 @@ test('adds members from a CSV file, keeping what was typed', async ({ page }) =>
   expect((await threadMembers(DEMO_THREADS.small)).slice(-5).sort()).toEqual(fromFile);
 });
 
+test('a CSV cell with a space or a comma is one entry, shown invalid with its reason, never split', async ({
+  page,
+}) => {
+  const newcomer = demoUsername(142_011);
+  const csv = `username,display name\r\nAnn Lee,Ann\r\nbad name,x\r\n"ann,lee",y\r\n${newcomer},z\r\n`;
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await page.getByRole('button', { name: 'Add members' }).click();
+  const dialog = page.getByRole('dialog', { name: /Add members to/ });
+  await dialog.getByLabel('Usernames file').setInputFiles({
+    name: 'people.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+
+  await expect(dialog.getByRole('status').filter({ hasText: /^Read / })).toHaveText(
+    'Read 4 names from people.csv',
+  );
+  await expect(dialog.getByRole('textbox', { name: 'Usernames' })).toHaveValue(
+    `"Ann Lee"\n"bad name"\n"ann,lee"\n${newcomer}`,
+  );
+  await expect(dialog.getByRole('status', { name: 'Parsed usernames' })).toHaveText(
+    '1 valid · 3 invalid · 0 duplicates · 0 already members',
+  );
+  const reason = 'only letters, digits, _ - and . are allowed';
+  await expect(dialog.getByRole('alert')).toContainText(
+    `Ann Lee (${reason}), bad name (${reason}), ann,lee (${reason})`,
+  );
+  await expect(dialog.getByRole('button', { name: 'Add 1 member' })).toBeEnabled();
+});
+
 test('refuses a file that is not text and loses nothing typed', async ({ page }) => {
   await page.goto(`/threads/${DEMO_THREADS.small}`);
   await page.getByRole('button', { name: 'Add members' }).click();
@@ -229,7 +259,8 @@ test('copies and downloads the results as CSV', async ({ page, context }) => {
     [
       ...names.map((name) => `${name},added`),
       `${DEMO_USERS.outsider},${refusal}`,
-      `'=1+2,"${invalid}"`,
+      // papaparse quotes a cell it protects; a spreadsheet reads it the same.
+      `"'=1+2","${invalid}"`,
     ].sort(),
   );
 });

@@ -1,7 +1,8 @@
 import { expect, test } from './token-scan.ts';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
-import { protectFormula } from '../src/lib/csv.ts';
+import { readCsv } from '../src/lib/csv-file.ts';
+import { protectFormula } from '../src/lib/formula-guard.ts';
 import { downloaded } from './download.ts';
 import { clearFaults, threadMembers } from './emulator-control.ts';
 import { memberGrid } from './member-grid.ts';
@@ -31,10 +32,9 @@ test('exporting the 1,200-member thread as CSV says what it costs and saves ever
 
   const file = await downloaded(page, dialog.getByRole('button', { name: 'Download CSV' }));
   expect(file.name).toMatch(new RegExp(`^members-${DEMO_THREADS.large}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.csv$`));
-  const lines = file.text.replace(/^\uFEFF/, '').split('\r\n');
-  expect(lines.shift()).toBe('username');
-  expect(lines.pop()).toBe('');
-  expect(lines).toEqual(expected.map(protectFormula));
+  expect(file.text.startsWith('\uFEFFusername\r\n')).toBe(true);
+  const { records } = await readCsv(file.text.slice(1));
+  expect(records).toEqual([['username'], ...expected.map((name) => [protectFormula(name)])]);
   await expect(status).toContainText(`Downloaded 1,200 members as ${file.name}`);
 });
 
@@ -89,6 +89,10 @@ test('the selected usernames are copied to the clipboard and exported as CSV', a
 
   const file = await downloaded(page, page.getByRole('button', { name: 'Export selected (2)' }));
   expect(file.name).toMatch(new RegExp(`^selected-members-${DEMO_THREADS.large}-.*\\.csv$`));
-  expect(file.text).toBe(`\uFEFFusername\r\n${chosen.map((name) => `${protectFormula(name)}\r\n`).join('')}`);
+  expect(file.text.startsWith('\uFEFFusername\r\n')).toBe(true);
+  expect((await readCsv(file.text.slice(1))).records).toEqual([
+    ['username'],
+    ...chosen.map((name) => [protectFormula(name)]),
+  ]);
   await expect(notice).toHaveText(`Downloaded 2 usernames as ${file.name}`);
 });

@@ -1,5 +1,5 @@
 // GET /api/activity/export.csv: the audit log's per-user rows matching the filters, newest first, as CSV.
-import { toCsv } from '../src/lib/csv.ts';
+import { writeCsv } from '../src/lib/csv-file.ts';
 import type { ActivityFilter, AuditRow, AuditStore } from './audit-store.ts';
 
 /** Calls read per step: enough to stream quickly, few enough that appends are never held up for long. */
@@ -41,10 +41,10 @@ export function activityCsv(audit: AuditStore, filter: ActivityFilter): Response
   let before: number | undefined;
   let started = false;
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(BYTE_ORDER_MARK + toCsv([HEADER])));
+        controller.enqueue(encoder.encode(BYTE_ORDER_MARK + (await writeCsv([HEADER]))));
       }
       const rows = audit.rows(filter, CALLS_PER_STEP, before);
       const last = rows.at(-1);
@@ -53,7 +53,7 @@ export function activityCsv(audit: AuditStore, filter: ActivityFilter): Response
         return;
       }
       before = last.callId;
-      controller.enqueue(encoder.encode(toCsv(rows.map(csvRow))));
+      controller.enqueue(encoder.encode(await writeCsv(rows.map(csvRow))));
     },
   });
   return new Response(body, {

@@ -3,37 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAuditStore, type AuditCall, type AuditStore } from './audit-store.ts';
+import { auditCall, memoryAuditStores } from './audit-test-support.ts';
 
 const DAY = 86_400_000;
 let now = Date.parse('2026-11-30T08:00:00Z');
-const stores: AuditStore[] = [];
-function store(retentionDays = 30): AuditStore {
-  const opened = openAuditStore(':memory:', { retentionDays, now: () => now });
-  stores.push(opened);
-  return opened;
-}
-afterEach(() => {
-  for (const opened of stores.splice(0)) opened.close();
-});
-
-let requestCount = 0;
-function call(overrides: Partial<AuditCall> = {}): AuditCall {
-  requestCount += 1;
-  return {
-    time: now,
-    actor: 'ann',
-    role: 'moderator',
-    threadId: '100',
-    action: 'add',
-    upstreamStatus: 200,
-    requestId: `request-${requestCount}`,
-    operationId: null,
-    outcomes: [{ username: 'bob', outcome: 'added' }],
-    ...overrides,
-  };
-}
+const store = memoryAuditStores(() => now);
+const call = (overrides: Partial<AuditCall> = {}): AuditCall => auditCall(now, overrides);
 
 describe('audit store', () => {
   it('groups the calls of one operation into one entry and lists entries newest first', () => {

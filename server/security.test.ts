@@ -2,7 +2,8 @@
 // the Chat API or the audit log, and no secret in any response or log line along the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
-import { protectFormula } from '../src/lib/csv.ts';
+import { readCsv } from '../src/lib/csv-file.ts';
+import { runsAsFormula } from '../src/test/csv-injection-payloads.ts';
 import { signIn, TEST_PROXY_AUTH, testAccounts, withCookie, type TestAccounts } from './auth-test-support.ts';
 import { listen, type Listening } from './listen.ts';
 import { expectNoSecretsLeaked, harnessPool, rawHttpRequest, type Harness } from './test-harness.ts';
@@ -181,13 +182,9 @@ describe('formula payloads in the activity export', () => {
       });
     await harness.call(membersPath, add(['-2+3', '+1', '@sum']), '10.9.9.9');
     const csv = await harness.call('/api/activity/export.csv', asFormula({}), '10.9.9.9');
-    const cells = csv.text
-      .trimEnd()
-      .split('\r\n')
-      .slice(1)
-      .flatMap((line) => line.split(','));
+    const cells = (await readCsv(csv.text.replace(/^\uFEFF/, ''))).records.slice(1).flat();
     expect(cells).toContain("'=cmd|calc");
     expect(cells).toContain("'-2+3");
-    expect(cells.filter((cell) => protectFormula(cell) !== cell)).toEqual([]);
+    expect(cells.filter(runsAsFormula)).toEqual([]);
   });
 });

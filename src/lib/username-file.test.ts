@@ -5,6 +5,7 @@ import {
   USERNAME_FILE_MAX_BYTES,
   type NamedFile,
 } from './username-file.ts';
+import { parseUsernames } from './username-list.ts';
 
 const BOM = '\uFEFF';
 
@@ -27,6 +28,7 @@ describe('readUsernameFile', () => {
       names: 'alice\nBob\ncarol',
       count: 3,
       source: 'username-column',
+      problem: null,
     });
   });
 
@@ -36,6 +38,7 @@ describe('readUsernameFile', () => {
       names: 'alice\nbob',
       count: 2,
       source: 'first-column',
+      problem: null,
     });
   });
 
@@ -50,7 +53,28 @@ describe('readUsernameFile', () => {
       names: 'alice, bob\r\ncarol;bad!name\n',
       count: 4,
       source: 'text',
+      problem: null,
     });
+  });
+
+  it('keeps each CSV cell one entry: a display name or a quoted list stays whole, to be shown invalid', async () => {
+    const csv = 'username,note\nAnn Lee,x\nbad name,y\n"a,b",z\n"c;d",w\nalice,v\n';
+    const reading = await readUsernameFile(fileOf('people.csv', csv));
+    expect(reading).toEqual({
+      ok: true,
+      names: '"Ann Lee"\n"bad name"\n"a,b"\n"c;d"\nalice',
+      count: 5,
+      source: 'username-column',
+      problem: null,
+    });
+    const parsed = parseUsernames(reading.ok ? reading.names : '');
+    expect(parsed.valid).toEqual(['alice']);
+    expect(parsed.invalid.map(({ entry }) => entry)).toEqual(['Ann Lee', 'bad name', 'a,b', 'c;d']);
+  });
+
+  it('says where a CSV is not well-formed', async () => {
+    const reading = await readUsernameFile(fileOf('broken.csv', 'username\nalice\n"bob\ncarol\n'));
+    expect(reading).toMatchObject({ ok: true, problem: 'row 3: quoted field unterminated' });
   });
 
   it('reads an empty file as no names', async () => {

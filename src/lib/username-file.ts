@@ -1,6 +1,6 @@
 // Turns a chosen .csv or .txt file into text for the Usernames box, or a refusal that says what to do instead.
-import { parseCsvRecords } from './csv-records.ts';
-import { parseUsernames } from './username-list.ts';
+import { readCsv } from './csv-file.ts';
+import { entryText, parseUsernames } from './username-list.ts';
 
 /** Far above any real list (a million bytes is about 60,000 names) and small enough to parse at once. */
 export const USERNAME_FILE_MAX_BYTES = 1024 * 1024;
@@ -14,6 +14,8 @@ export type UsernameFileReading =
       count: number;
       /** Where the names came from: a CSV's `username` column, a CSV's first column, or a text file. */
       source: 'username-column' | 'first-column' | 'text';
+      /** Where a CSV is not well-formed (an unclosed quote swallows the rows after it), to check the file. */
+      problem: string | null;
     }
   | { ok: false; message: string };
 
@@ -54,7 +56,11 @@ function refuseTooLarge(name: string, size: number): UsernameFileReading {
   );
 }
 
-function usernamesFromBytes(name: string, kind: FileKind, bytes: Uint8Array): UsernameFileReading {
+async function usernamesFromBytes(
+  name: string,
+  kind: FileKind,
+  bytes: Uint8Array,
+): Promise<UsernameFileReading> {
   if (bytes.length > USERNAME_FILE_MAX_BYTES) return refuseTooLarge(name, bytes.length);
   // Excel's "Unicode text" is UTF-16 with a byte-order mark; say how to fix it rather than calling it binary.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -77,23 +83,31 @@ function usernamesFromBytes(name: string, kind: FileKind, bytes: Uint8Array): Us
       `"${name}" is not UTF-8 text. Save it with UTF-8 encoding (in Excel: "CSV UTF-8") and choose it again.`,
     );
   }
-  const reading = kind === 'csv' ? namesFromCsv(text) : { names: text, source: 'text' as const };
-  const entries = parseUsernames(reading.names);
+  if (kind === 'csv') return { ok: true, ...(await namesFromCsv(text)) };
+  const entries = parseUsernames(text);
   const count = entries.valid.length + entries.invalid.length + entries.duplicates.length;
-  return { ok: true, ...reading, count };
+  return { ok: true, names: text, count, source: 'text', problem: null };
 }
 
-function namesFromCsv(text: string): { names: string; source: 'username-column' | 'first-column' } {
-  const records = parseCsvRecords(text);
+type CsvNames = Omit<Extract<UsernameFileReading, { ok: true }>, 'ok'>;
+
+/** One cell, one entry: a cell holding `Ann Lee` or `a,b` reaches the box quoted, to be judged as it is. */
+async function namesFromCsv(text: string): Promise<CsvNames> {
+  const { records, problem } = await readCsv(text);
   const header = records[0] ?? [];
   const column = header.findIndex((cell) => cell.trim().toLowerCase() === 'username');
   // Without a `username` header there is no telling a header from a name, so every row counts; the user sees
   // the first row in the box and can delete it.
   const rows = column === -1 ? records : records.slice(1);
-  const names = rows
+  const cells = rows
     .map((record) => (record[Math.max(column, 0)] ?? '').trim())
     .filter((cell) => cell !== '');
-  return { names: names.join('\n'), source: column === -1 ? 'first-column' : 'username-column' };
+  return {
+    names: cells.map(entryText).join('\n'),
+    count: cells.length,
+    source: column === -1 ? 'first-column' : 'username-column',
+    problem: problem && `row ${problem.row}: ${problem.message.toLowerCase()}`,
+  };
 }
 
 /** The Usernames box after a file's names are added: what the user typed stays, the names go on new lines. */

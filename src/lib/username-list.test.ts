@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUsernames } from './username-list.ts';
+import { entryText, parseUsernames } from './username-list.ts';
 
 describe('parseUsernames', () => {
   it('splits on any mix of newlines, commas, semicolons, spaces and tabs', () => {
@@ -33,6 +33,55 @@ describe('parseUsernames', () => {
       { entry: 'bad!name', problem: 'bad-character' },
       { entry: 'x'.repeat(65), problem: 'too-long' },
       { entry: '', problem: 'empty' },
+    ]);
+  });
+});
+
+describe('parseUsernames with quoted entries', () => {
+  it('reads a double-quoted entry as one, spaces, commas and semicolons included, never as several names', () => {
+    const parsed = parseUsernames('"Ann Lee"\n"bad name" "a,b";"c;d" alice "say ""hi"""');
+    expect(parsed.valid).toEqual(['alice']);
+    expect(parsed.invalid).toEqual([
+      { entry: 'Ann Lee', problem: 'bad-character' },
+      { entry: 'bad name', problem: 'bad-character' },
+      { entry: 'a,b', problem: 'bad-character' },
+      { entry: 'c;d', problem: 'bad-character' },
+      { entry: 'say "hi"', problem: 'bad-character' },
+    ]);
+  });
+
+  it('takes an unclosed quote as a character of its entry', () => {
+    const parsed = parseUsernames('"open ended');
+    expect(parsed.invalid).toEqual([{ entry: '"open', problem: 'bad-character' }]);
+    expect(parsed.valid).toEqual(['ended']);
+  });
+
+  it('reads a name the CSV export wrote quoted and protected as the name itself', () => {
+    expect(parseUsernames(`username\r\n"'-bob"\r\nalice\r\n`).valid).toEqual(['username', '-bob', 'alice']);
+  });
+});
+
+describe('entryText', () => {
+  it('quotes a cell only when it holds a separator or a quote, so that the box reads it back as one entry', () => {
+    const cells = ['alice', "'-bob", 'Ann Lee', 'a,b', 'c;d', 'tab\there', 'say "hi"'];
+    expect(cells.map(entryText)).toEqual([
+      'alice',
+      "'-bob",
+      '"Ann Lee"',
+      '"a,b"',
+      '"c;d"',
+      '"tab\there"',
+      '"say ""hi"""',
+    ]);
+    const parsed = parseUsernames(cells.map(entryText).join('\n'));
+    expect([...parsed.valid, ...parsed.invalid.map(({ entry }) => entry)]).toEqual([
+      'alice',
+      '-bob',
+      'Ann Lee',
+      'a,b',
+      'c;d',
+      'tab\there',
+      'say "hi"',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // Turns what a moderator pastes (any mix of newlines, commas, semicolons, spaces and tabs) into the usernames
 // to send, and says exactly what was left out and why.
+import { unprotectFormula } from './formula-guard.ts';
 import { normalizeUsername, usernameProblem, type UsernameProblem } from './username.ts';
 
 export interface ParsedUsernames {
@@ -13,17 +14,20 @@ export interface ParsedUsernames {
   lowerCased: number;
 }
 
-const SEPARATORS = /[\s,;]+/;
-const QUOTED = /^(["'])(.*)\1$/;
-/** The `'` that every CSV and copied result puts before a name starting with `-` (see protectFormula). */
-const FORMULA_GUARD = /^'(?=[=+\-@])/;
+/**
+ * One entry: a double-quoted field as CSV writes it (so `"Ann Lee"` or `"a,b"` stays one entry, which is how a
+ * file's cell reaches the box), else a run of anything but separators. An unclosed quote is a plain character.
+ */
+const ENTRY = /"((?:[^"]|"")*)"(?=[\s,;]|$)|[^\s,;]+/g;
+const SINGLE_QUOTED = /^'(.*)'$/;
 
 export function parseUsernames(text: string): ParsedUsernames {
   const result: ParsedUsernames = { valid: [], invalid: [], duplicates: [], lowerCased: 0 };
   const seen = new Set<string>();
-  for (const raw of text.split(SEPARATORS)) {
-    if (raw === '') continue;
-    const entry = raw.replace(QUOTED, '$2').replace(FORMULA_GUARD, '');
+  for (const [raw, quoted] of text.matchAll(ENTRY)) {
+    const entry = unprotectFormula(
+      quoted === undefined ? raw.replace(SINGLE_QUOTED, '$1') : quoted.replaceAll('""', '"'),
+    );
     const problem = usernameProblem(entry);
     if (problem) {
       result.invalid.push({ entry, problem });
@@ -39,6 +43,14 @@ export function parseUsernames(text: string): ParsedUsernames {
     result.valid.push(name);
   }
   return result;
+}
+
+/**
+ * A file's cell as one entry of the box: bare when it holds no separator or quote, else double-quoted the way
+ * CSV quotes it, so that `Ann Lee` is judged as the one entry it is rather than split into two usernames.
+ */
+export function entryText(cell: string): string {
+  return /^[^\s,;"]+$/.test(cell) ? cell : `"${cell.replaceAll('"', '""')}"`;
 }
 
 export const PROBLEM_TEXT: Record<UsernameProblem, string> = {

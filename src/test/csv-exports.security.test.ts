@@ -1,38 +1,60 @@
-// Security suite: every CSV (and spreadsheet-bound text) the dashboard writes neutralises formula payloads.
-// The server's activity export is covered in server/security.test.ts.
-import { expect, it } from 'vitest';
+// Security suite: every CSV (and spreadsheet-bound text) the dashboard writes neutralises the published
+// CSV-injection payloads, and reads back to what was meant. The server's activity export is covered in
+// server/activity-csv.test.ts.
+import { describe, expect, it } from 'vitest';
 import { membersCsv } from '../features/members/member-list-file.ts';
 import { resultsCsv, resultsTabSeparated } from '../features/operations/results-export.ts';
-import { protectFormula } from '../lib/csv.ts';
+import { readCsv } from '../lib/csv-file.ts';
+import { parseUsernames } from '../lib/username-list.ts';
+import { FORMULA_PAYLOADS, INERT_LOOKALIKES, runsAsFormula } from './csv-injection-payloads.ts';
 
-const PAYLOADS = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+const CELLS = [...FORMULA_PAYLOADS, ...INERT_LOOKALIKES];
+/** What a cell reads back as: the payload made text with a `'`, a look-alike as it was (line breaks as LF). */
+const expected = (cell: string) => (runsAsFormula(cell) ? `'${cell}` : cell).replace(/\r\n?/g, '\n');
 
-/** Cells of CSV text without quoting, for checking their first characters. */
-function cells(csv: string): string[] {
-  const unquoted: string[] = [];
-  for (const match of csv.replace(/^\uFEFF/, '').matchAll(/"((?:[^"]|"")*)"|([^,\r\n]+)/g)) {
-    unquoted.push(match[1] === undefined ? (match[2] ?? '') : match[1].replaceAll('""', '"'));
-  }
-  return unquoted;
+async function readBack(csv: string): Promise<string[][]> {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const { records, problem } = await readCsv(csv.slice(1));
+  expect(problem).toBeNull();
+  return records;
 }
 
-const active = (values: readonly string[]) => values.filter((value) => protectFormula(value) !== value);
+describe('the published CSV-injection payloads', () => {
+  it('are all caught by the independent check the tests use', () => {
+    expect(FORMULA_PAYLOADS.filter((payload) => !runsAsFormula(payload))).toEqual([]);
+    expect(INERT_LOOKALIKES.filter(runsAsFormula)).toEqual([]);
+  });
 
-it.each([
-  ['members and selection export', membersCsv(PAYLOADS)],
-  ['bulk results download', resultsCsv(PAYLOADS.map((payload) => [payload, payload] as const))],
-])('the %s runs no formula', (_, csv) => {
-  const written = cells(csv);
-  expect(written.length).toBeGreaterThanOrEqual(PAYLOADS.length);
-  expect(active(written)).toEqual([]);
+  it('run nowhere in the members and selection export, which reads back cell for cell', async () => {
+    const [header, ...rows] = await readBack(await membersCsv(CELLS));
+    expect(header).toEqual(['username']);
+    expect(rows).toEqual(CELLS.map((cell) => [expected(cell)]));
+    expect(rows.flat().filter(runsAsFormula)).toEqual([]);
+  });
+
+  it('run nowhere in the bulk results download, which reads back cell for cell', async () => {
+    const [header, ...rows] = await readBack(await resultsCsv(CELLS.map((cell) => [cell, cell] as const)));
+    expect(header).toEqual(['username', 'outcome']);
+    expect(rows).toEqual(CELLS.map((cell) => [expected(cell), expected(cell)]));
+    expect(rows.flat().filter(runsAsFormula)).toEqual([]);
+  });
+
+  it('run nowhere in the bulk results copied for pasting', () => {
+    const text = resultsTabSeparated(CELLS.map((cell) => [cell, cell] as const));
+    const written = text
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((line) => line.split('\t'));
+    expect(written).toHaveLength(CELLS.length * 2);
+    expect(written.filter(runsAsFormula)).toEqual([]);
+  });
 });
 
-it('the bulk results copied for pasting run no formula', () => {
-  const text = resultsTabSeparated(PAYLOADS.map((payload) => [payload, payload] as const));
-  const written = text
-    .split('\n')
-    .filter(Boolean)
-    .flatMap((line) => line.split('\t'));
-  expect(written).toHaveLength(PAYLOADS.length * 2);
-  expect(active(written)).toEqual([]);
+it('an exported name that starts with a formula sign reads back as the name on import', async () => {
+  const csv = await membersCsv(['alice', '-bob', '@carol', '+dave']);
+  expect(csv).toContain(`"'-bob"`);
+  // Pasted as the file's text, or read as a file: both give the names back.
+  expect(parseUsernames(csv.slice(1)).valid).toEqual(['username', 'alice', '-bob']);
+  const { records } = await readCsv(csv.slice(1));
+  expect(parseUsernames(records.flat().join('\n')).valid).toEqual(['username', 'alice', '-bob']);
 });

@@ -115,9 +115,9 @@ export function ExportMembersDialog({
     };
   }
 
-  function download(usernames: readonly string[]) {
+  async function download(usernames: readonly string[]) {
     const name = memberFileName('members', threadId, new Date(), format);
-    downloadFile(memberFileBlob(usernames, format), name);
+    downloadFile(await memberFileBlob(usernames, format), name);
     setSaved(`Downloaded ${membersText(usernames.length)} as ${name}`);
   }
 
@@ -196,7 +196,7 @@ export function ExportMembersDialog({
           </Button>
         )}
         {step.state === 'finished' && (
-          <Button variant="contained" onClick={() => download(step.usernames)}>
+          <Button variant="contained" onClick={() => void download(step.usernames)}>
             Download {format === 'csv' ? 'CSV' : 'text file'}
           </Button>
         )}

@@ -36,7 +36,7 @@ export function SelectionExport({ threadId, usernames }: SelectionExportProps) {
     const saved = usernames.length;
     try {
       const { downloadSelection } = await import('./download-selection.ts');
-      const name = downloadSelection(threadId, usernames);
+      const name = await downloadSelection(threadId, usernames);
       setNotice({ severity: 'success', text: `Downloaded ${usernamesText(saved)} as ${name}` });
     } catch {
       setNotice({

@@ -54,7 +54,15 @@ export function UsernameListInput({
     setText((current) => appendUsernames(current, reading.names));
     const names = reading.count === 1 ? '1 name' : `${count.format(reading.count)} names`;
     const where = reading.source === 'first-column' ? ' (its first column: it has no "username" column)' : '';
-    setFileNotice({ severity: 'success', text: `Read ${names} from ${file.name}${where}` });
+    const read = `Read ${names} from ${file.name}${where}`;
+    setFileNotice(
+      reading.problem === null
+        ? { severity: 'success', text: read }
+        : {
+            severity: 'warning',
+            text: `${read}, but the file is not well-formed at ${reading.problem}. Check the names in the box against the file.`,
+          },
+    );
   }
 
   return (
@@ -66,7 +74,7 @@ export function UsernameListInput({
         maxRows={14}
         value={text}
         onChange={(event) => setText(event.target.value)}
-        helperText="Separate names with new lines, commas, semicolons, spaces or tabs."
+        helperText="Separate names with new lines, commas, semicolons, spaces or tabs. An entry in double quotes is read as one."
         autoFocus
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>

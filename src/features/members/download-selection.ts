@@ -3,8 +3,8 @@ import { downloadFile } from '../../lib/download-file.ts';
 import { memberFileBlob, memberFileName } from './member-list-file.ts';
 
 /** Returns the name of the file saved. */
-export function downloadSelection(threadId: string, usernames: readonly string[]): string {
+export async function downloadSelection(threadId: string, usernames: readonly string[]): Promise<string> {
   const name = memberFileName('selected-members', threadId, new Date(), 'csv');
-  downloadFile(memberFileBlob(usernames, 'csv'), name);
+  downloadFile(await memberFileBlob(usernames, 'csv'), name);
   return name;
 }

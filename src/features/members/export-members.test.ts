@@ -107,8 +107,10 @@ describe('exporting every member of a thread', () => {
 });
 
 describe('member list files', () => {
-  it('writes CSV with a username header and formula-protected cells', () => {
-    expect(membersCsv(['alice', '-bob', '=cmd'])).toBe("\uFEFFusername\r\nalice\r\n'-bob\r\n'=cmd\r\n");
+  it('writes CSV with a username header and formula-protected cells', async () => {
+    expect(await membersCsv(['alice', '-bob', '=cmd'])).toBe(
+      '\uFEFFusername\r\nalice\r\n"\'-bob"\r\n"\'=cmd"\r\n',
+    );
   });
 
   it('writes plain text one username per line', () => {

@@ -1,5 +1,5 @@
 // A list of usernames as a file: CSV for spreadsheets, plain text (one per line) for pasting back into a list.
-import { toCsv } from '../../lib/csv.ts';
+import { writeCsv } from '../../lib/csv-file.ts';
 import { fileTimestamp } from '../../lib/file-timestamp.ts';
 
 export type MemberFileFormat = 'csv' | 'text';
@@ -8,8 +8,8 @@ export type MemberFileFormat = 'csv' | 'text';
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /** A `username` header and one formula-protected cell per member. */
-export function membersCsv(usernames: readonly string[]): string {
-  return BYTE_ORDER_MARK + toCsv([['username'], ...usernames.map((name) => [name])]);
+export async function membersCsv(usernames: readonly string[]): Promise<string> {
+  return BYTE_ORDER_MARK + (await writeCsv([['username'], ...usernames.map((name) => [name])]));
 }
 
 /** One username per line, as the add and remove dialogs read a pasted list. */
@@ -17,9 +17,9 @@ export function membersText(usernames: readonly string[]): string {
   return usernames.map((name) => `${name}\n`).join('');
 }
 
-export function memberFileBlob(usernames: readonly string[], format: MemberFileFormat): Blob {
+export async function memberFileBlob(usernames: readonly string[], format: MemberFileFormat): Promise<Blob> {
   return format === 'csv'
-    ? new Blob([membersCsv(usernames)], { type: 'text/csv;charset=utf-8' })
+    ? new Blob([await membersCsv(usernames)], { type: 'text/csv;charset=utf-8' })
     : new Blob([membersText(usernames)], { type: 'text/plain;charset=utf-8' });
 }
 

@@ -34,9 +34,9 @@ export function ResultsExport({ rows, fileName, firstColumn }: ResultsExportProp
     }
   }
 
-  function download() {
+  async function download() {
     const name = fileName();
-    downloadFile(new Blob([resultsCsv(rows, firstColumn)], { type: 'text/csv;charset=utf-8' }), name);
+    downloadFile(new Blob([await resultsCsv(rows, firstColumn)], { type: 'text/csv;charset=utf-8' }), name);
     setNotice({ severity: 'success', text: `Downloaded ${rowsText(rows.length)} as ${name}` });
   }
 
@@ -46,7 +46,7 @@ export function ResultsExport({ rows, fileName, firstColumn }: ResultsExportProp
         <Button size="small" onClick={() => void copy()}>
           Copy results
         </Button>
-        <Button size="small" onClick={download}>
+        <Button size="small" onClick={() => void download()}>
           Download CSV
         </Button>
       </Stack>

@@ -1,5 +1,6 @@
 // The results of a bulk operation as a spreadsheet takes them: CSV for a file, tab-separated for the clipboard.
-import { protectFormula, toCsv } from '../../lib/csv.ts';
+import { writeCsv } from '../../lib/csv-file.ts';
+import { protectFormula } from '../../lib/formula-guard.ts';
 import { fileTimestamp } from '../../lib/file-timestamp.ts';
 
 export type ResultRow = readonly [username: string, outcome: string];
@@ -8,11 +9,11 @@ export type ResultRow = readonly [username: string, outcome: string];
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /** `firstColumn` names what the rows are about: users, or the threads of one user. */
-export function resultsCsv(
+export async function resultsCsv(
   rows: readonly ResultRow[],
   firstColumn: 'username' | 'thread' = 'username',
-): string {
-  return BYTE_ORDER_MARK + toCsv([[firstColumn, 'outcome'], ...rows]);
+): Promise<string> {
+  return BYTE_ORDER_MARK + (await writeCsv([[firstColumn, 'outcome'], ...rows]));
 }
 
 /**
