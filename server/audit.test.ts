@@ -2,6 +2,7 @@
 // /api/activity reads the record back.
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
+import { readCsv } from '../src/lib/csv-file.ts';
 import type { ActivityEntry, ActivityUser } from './audit-store.ts';
 import { expectNoSecretsLeaked, harnessPool, type Harness } from './test-harness.ts';
 
@@ -158,11 +159,11 @@ describe('activity CSV export', () => {
     await harness.call(membersPath, change('DELETE', ['user000001']));
     const response = await harness.call('/api/activity/export.csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const lines = response.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(
+    expect(response.text.split('\r\n')[0]).toBe(
       'time,actor,role,thread_id,action,username,outcome,upstream_status,request_id,operation_id',
     );
-    expect(lines.slice(1).map((line) => line.split(',').slice(1, 8))).toEqual([
+    const { records } = await readCsv(response.text);
+    expect(records.slice(1).map((record) => record.slice(1, 8))).toEqual([
       // The add was refused as a whole (the second user does not exist), so there was nobody to remove.
       ['local', 'moderator', thread, 'remove', 'user000001', 'not-a-member', '200'],
       ['local', 'moderator', thread, 'add', 'user000001', 'refused', '403'],
