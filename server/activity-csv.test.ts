@@ -1,4 +1,4 @@
-// The activity export on its own: no cell runs as a formula in a spreadsheet.
+// The activity export on its own: every audited call is in it, and no cell runs as a formula in a spreadsheet.
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../src/lib/csv-file.ts';
 import { FORMULA_PAYLOADS, runsAsFormula } from '../src/test/csv-injection-payloads.ts';
@@ -22,6 +22,27 @@ async function exported(audit: AuditStore, filter = {}): Promise<Record<string, 
 }
 
 describe('the activity export', () => {
+  it('holds every audited call, also one whose body named no user', async () => {
+    const audit = store();
+    audit.append(call({ requestId: 'named' }));
+    audit.append(call({ requestId: 'empty body', outcomes: [], upstreamStatus: 400 }));
+    audit.append(call({ requestId: 'no answer', outcomes: [], upstreamStatus: null, action: 'remove' }));
+    const rows = await exported(audit);
+    expect(rows.map((row) => [row.request_id, row.username, row.outcome, row.upstream_status])).toEqual([
+      ['no answer', '', 'no usernames', 'no answer'],
+      ['empty body', '', 'no usernames', '400'],
+      ['named', 'bob', 'added', '200'],
+    ]);
+  });
+
+  it('keeps a call without users under the filters it matches, and only there', async () => {
+    const audit = store();
+    audit.append(call({ threadId: '7', requestId: 'empty', outcomes: [] }));
+    audit.append(call({ threadId: '8', requestId: 'other' }));
+    expect((await exported(audit, { threadId: '7' })).map((row) => row.request_id)).toEqual(['empty']);
+    expect((await exported(audit, { username: 'bob' })).map((row) => row.request_id)).toEqual(['other']);
+  });
+
   it('writes the published CSV-injection payloads as text, reading back to what was recorded', async () => {
     const audit = store();
     for (const payload of FORMULA_PAYLOADS) {

@@ -21,6 +21,9 @@ const HEADER = [
   'operation_id',
 ];
 
+/** The outcome cell of a call whose body named no user: it is exported all the same, as the log holds it. */
+const NO_USERS = 'no usernames';
+
 function csvRow(row: AuditRow): string[] {
   return [
     new Date(row.time).toISOString(),
@@ -28,8 +31,8 @@ function csvRow(row: AuditRow): string[] {
     row.role,
     row.threadId,
     row.action,
-    row.username,
-    row.outcome,
+    row.username ?? '',
+    row.outcome ?? NO_USERS,
     row.upstreamStatus === null ? 'no answer' : String(row.upstreamStatus),
     row.requestId,
     row.operationId ?? '',

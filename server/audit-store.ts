@@ -70,8 +70,13 @@ export interface ActivityUser {
   time: number;
 }
 
-/** One user's outcome in one call, with the call's facts: a row of the CSV export. */
-export interface AuditRow extends ActivityUser {
+/**
+ * One user's outcome in one call, with the call's facts: a row of the CSV export. A call that named no user (an
+ * empty or refused body) is one row with a null username and outcome, so that every audited call is exported.
+ */
+export interface AuditRow extends Omit<ActivityUser, 'username' | 'outcome'> {
+  username: string | null;
+  outcome: UserOutcome | null;
   callId: number;
   actor: string;
   role: string;
@@ -343,7 +348,7 @@ export function openAuditStore(
              o.username, o.outcome
            FROM (SELECT * FROM audit_calls c WHERE ${sql} ${before === undefined ? '' : 'AND c.id < @before'}
                  ORDER BY c.id DESC LIMIT @limit) c
-           JOIN audit_outcomes o ON o.call_id = c.id ${onlyUser}
+           LEFT JOIN audit_outcomes o ON o.call_id = c.id ${onlyUser}
            ORDER BY c.id DESC, o.position`,
       ).all({ ...params, limit, ...(before === undefined ? {} : { before }) });
     },
