@@ -2,10 +2,10 @@
 // runs; its progress and per-user results show under Operations.
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { parseUsernames } from '../../lib/username-list.ts';
 import { quantity } from '../../lib/quantity.ts';
 import { StartFailure } from './StartFailure.tsx';
 import { UsernameListInput } from './UsernameListInput.tsx';
+import { useParsedUsernames } from './use-parsed-usernames.ts';
 import { useStartOperation } from './use-start-operation.ts';
 
 const count = new Intl.NumberFormat();
@@ -21,7 +21,7 @@ export interface AddMembersDialogProps {
 export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose }: AddMembersDialogProps) {
   const start = useStartOperation(onClose);
   const [text, setText] = useState('');
-  const parsed = useMemo(() => parseUsernames(text), [text]);
+  const { parsed, counting } = useParsedUsernames(text);
   const loaded = useMemo(() => new Set(loadedMembers), [loadedMembers]);
   const alreadyMembers = parsed.valid.filter((name) => loaded.has(name));
   const toAdd = parsed.valid.filter((name) => !loaded.has(name));
@@ -44,7 +44,7 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
         <Button onClick={onClose}>Cancel</Button>
         <Button
           variant="contained"
-          disabled={toAdd.length === 0 || start.isPending}
+          disabled={counting || toAdd.length === 0 || start.isPending}
           // Members already in the list go too: the server checks everyone and reports them as members already.
           onClick={() =>
             start.mutate({ kind: 'add', threadId, usernames: parsed.valid, invalid: parsed.invalid })

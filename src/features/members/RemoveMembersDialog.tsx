@@ -1,12 +1,12 @@
 // Remove members (selected rows or a pasted list) after a confirmation that names the thread and the count;
 // the server runs the bulk operation, whose progress and per-user results then show under Operations.
 import { Alert, TextField } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { parseUsernames } from '../../lib/username-list.ts';
 import { quantity } from '../../lib/quantity.ts';
 import { StartFailure } from './StartFailure.tsx';
 import { UsernameListInput } from './UsernameListInput.tsx';
+import { useParsedUsernames } from './use-parsed-usernames.ts';
 import { useStartOperation } from './use-start-operation.ts';
 
 const count = new Intl.NumberFormat();
@@ -26,7 +26,7 @@ export function RemoveMembersDialog({ threadId, threadName, selected, onClose }:
   const start = useStartOperation(onClose);
   const [text, setText] = useState('');
   const [typedCount, setTypedCount] = useState('');
-  const parsed = useMemo(() => parseUsernames(text), [text]);
+  const { parsed, counting } = useParsedUsernames(text);
   const usernames = selected ?? parsed.valid;
   const needsTypedCount = usernames.length >= TYPED_CONFIRMATION_FROM;
   const confirmed = !needsTypedCount || typedCount.trim() === String(usernames.length);
@@ -37,7 +37,7 @@ export function RemoveMembersDialog({ threadId, threadName, selected, onClose }:
       title={`Remove members from ${threadName}`}
       action={`Remove ${members}`}
       destructive
-      disabled={usernames.length === 0 || !confirmed || start.isPending}
+      disabled={(selected === null && counting) || usernames.length === 0 || !confirmed || start.isPending}
       onConfirm={() =>
         start.mutate({ kind: 'remove', threadId, usernames, invalid: selected ? [] : parsed.invalid })
       }

@@ -1,9 +1,10 @@
 // The usernames a moderator gives: typed or pasted, or read from a .csv or .txt file; with live counts and the
 // reasons any entry will not be sent.
-import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
-import { useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from 'react';
+import { Alert, Button, Stack, Typography } from '@mui/material';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { appendUsernames, readUsernameFile } from '../../lib/username-file.ts';
 import { PROBLEM_TEXT, type ParsedUsernames } from '../../lib/username-list.ts';
+import { UsernamesBox } from './UsernamesBox.tsx';
 
 const count = new Intl.NumberFormat();
 
@@ -21,7 +22,7 @@ type FileNotice = { severity: 'success' | 'warning' | 'error'; text: string };
 
 export interface UsernameListInputProps {
   text: string;
-  onTextChange: Dispatch<SetStateAction<string>>;
+  onTextChange: (text: string) => void;
   parsed: ParsedUsernames;
   /** Appended to the counts line, e.g. how many are members already. */
   summaryEnd?: string;
@@ -35,6 +36,8 @@ export function UsernameListInput({
 }: UsernameListInputProps) {
   const [fileNotice, setFileNotice] = useState<FileNotice | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [initialText] = useState(text);
 
   async function readFile(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
@@ -51,7 +54,10 @@ export function UsernameListInput({
       setFileNotice({ severity: 'warning', text: `Found no names in ${file.name}.` });
       return;
     }
-    setText((current) => appendUsernames(current, reading.names));
+    // The box owns its text (see UsernamesBox): the names go into it, and the change is reported as typing is.
+    const next = appendUsernames(box.current?.value ?? text, reading.names);
+    if (box.current) box.current.value = next;
+    setText(next);
     const names = reading.count === 1 ? '1 name' : `${count.format(reading.count)} names`;
     const where = reading.source === 'first-column' ? ' (its first column: it has no "username" column)' : '';
     const read = `Read ${names} from ${file.name}${where}`;
@@ -67,16 +73,7 @@ export function UsernameListInput({
 
   return (
     <>
-      <TextField
-        label="Usernames"
-        multiline
-        minRows={6}
-        maxRows={14}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        helperText="Separate names with new lines, commas, semicolons, spaces or tabs. An entry in double quotes is read as one."
-        autoFocus
-      />
+      <UsernamesBox initialText={initialText} onText={setText} boxRef={box} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Button
           variant="outlined"
