@@ -1,8 +1,17 @@
 // The audit log: every add or remove call the server forwarded, with its per-user outcome, in SQLite.
 // Append-only: the store offers no update, rows cannot be updated (a trigger refuses), and only the
-// retention prune deletes, and only what is older than the configured number of days.
+// retention prune deletes, and only the oldest calls. Tamper-evident: each call carries a hash chained to the
+// one before (audit-chain.ts), which `npm run audit -- verify` checks.
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
+import {
+  callHash,
+  GENESIS_HASH,
+  readChainEnds,
+  storedCalls,
+  verifyChain,
+  type ChainReport,
+} from './audit-chain.ts';
 
 export type AuditAction = 'add' | 'remove';
 
@@ -95,8 +104,13 @@ export interface AuditStore {
    * filter, only that user's rows. Paged rather than iterated, so an export never holds the database busy.
    */
   rows(filter: ActivityFilter, limit: number, before?: number): AuditRow[];
-  /** Deletes what is older than the retention; returns the number of calls deleted. */
+  /**
+   * Deletes the oldest calls, up to the newest one older than the retention, so the chain stays whole from
+   * the first kept call; returns the number of calls deleted.
+   */
   prune(): number;
+  /** Checks the hash chain as `npm run audit -- verify` does. */
+  verify(): ChainReport;
   close(): void;
 }
 
@@ -121,7 +135,10 @@ CREATE TABLE IF NOT EXISTS audit_calls (
   action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
   upstream_status INTEGER,
   request_id TEXT NOT NULL,
-  operation_id TEXT
+  operation_id TEXT,
+  -- The hash chain (audit-chain.ts): the previous call's hash, and this call's over its content and that.
+  prev_hash TEXT,
+  hash TEXT
 );
 CREATE TABLE IF NOT EXISTS audit_outcomes (
   call_id INTEGER NOT NULL REFERENCES audit_calls (id) ON DELETE CASCADE,
@@ -135,6 +152,17 @@ CREATE INDEX IF NOT EXISTS audit_calls_time ON audit_calls (time);
 CREATE INDEX IF NOT EXISTS audit_calls_entry ON audit_calls (entry_id);
 CREATE INDEX IF NOT EXISTS audit_calls_operation ON audit_calls (operation_id);
 CREATE INDEX IF NOT EXISTS audit_outcomes_username ON audit_outcomes (username COLLATE NOCASE, call_id);
+CREATE TABLE IF NOT EXISTS audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  base_id INTEGER NOT NULL,
+  base_hash TEXT NOT NULL,
+  head_id INTEGER NOT NULL,
+  head_hash TEXT NOT NULL,
+  upgraded_through INTEGER NOT NULL
+);
+`;
+
+const APPEND_ONLY = `
 CREATE TRIGGER IF NOT EXISTS audit_calls_append_only BEFORE UPDATE ON audit_calls
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_outcomes_append_only BEFORE UPDATE ON audit_outcomes
@@ -207,8 +235,51 @@ function openDatabase(file: string): SqliteDatabase {
     db.pragma('synchronous = FULL');
   }
   db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_calls)').all();
+  const beforeTheChain = columns.length > 0 && !columns.some((column) => column.name === 'hash');
+  db.transaction(() => {
+    if (beforeTheChain) {
+      for (const column of ['prev_hash', 'hash']) {
+        if (!columns.some(({ name }) => name === column))
+          db.exec(`ALTER TABLE audit_calls ADD COLUMN ${column} TEXT`);
+      }
+      // Chaining the calls found writes their hashes, which the append-only trigger would refuse.
+      db.exec('DROP TRIGGER IF EXISTS audit_calls_append_only');
+    }
+    db.exec(SCHEMA);
+    if (readChainEnds(db) === null) {
+      db.prepare(
+        `INSERT INTO audit_chain (id, base_id, base_hash, head_id, head_hash, upgraded_through)
+         VALUES (1, 0, ?, 0, ?, 0)`,
+      ).run(GENESIS_HASH, GENESIS_HASH);
+    }
+    if (beforeTheChain) chainAsFound(db);
+    db.exec(APPEND_ONLY);
+  })();
   return db;
+}
+
+/**
+ * A log written before the chain existed: its calls are chained as they are found at the upgrade, so the
+ * chain vouches for them only from then on (the chain record keeps the last id chained this way).
+ */
+function chainAsFound(db: SqliteDatabase): void {
+  const setHashes = db.prepare('UPDATE audit_calls SET prev_hash = ?, hash = ? WHERE id = ?');
+  const hashes: [string, string, number][] = [];
+  let previous = GENESIS_HASH;
+  let last = 0;
+  for (const { call } of storedCalls(db)) {
+    const hash = callHash(call, previous);
+    hashes.push([previous, hash, call.id]);
+    previous = hash;
+    last = call.id;
+  }
+  for (const row of hashes) setHashes.run(...row);
+  db.prepare('UPDATE audit_chain SET head_id = ?, head_hash = ?, upgraded_through = ? WHERE id = 1').run(
+    last,
+    previous,
+    last,
+  );
 }
 
 export function openAuditStore(
@@ -223,20 +294,44 @@ export function openAuditStore(
   );
   const insertCall = db.prepare(
     `INSERT INTO audit_calls
-       (entry_id, time, actor, role, thread_id, action, upstream_status, request_id, operation_id)
-     VALUES (@entryId, @time, @actor, @role, @threadId, @action, @upstreamStatus, @requestId, @operationId)`,
+       (id, entry_id, time, actor, role, thread_id, action, upstream_status, request_id, operation_id,
+        prev_hash, hash)
+     VALUES (@id, @entryId, @time, @actor, @role, @threadId, @action, @upstreamStatus, @requestId,
+        @operationId, @prevHash, @hash)`,
   );
   const insertOutcome = db.prepare(
     'INSERT INTO audit_outcomes (call_id, position, username, outcome) VALUES (?, ?, ?, ?)',
   );
-  const deleteOlder = db.prepare('DELETE FROM audit_calls WHERE time < ?');
+  // The sequence, not MAX(id): an id once used, even by a call since deleted, is never used again.
+  const lastId = db.prepare<[], { seq: number }>(
+    "SELECT seq FROM sqlite_sequence WHERE name = 'audit_calls'",
+  );
+  const chainHead = db.prepare<[], { head_id: number; head_hash: string }>(
+    'SELECT head_id, head_hash FROM audit_chain WHERE id = 1',
+  );
+  const moveHead = db.prepare('UPDATE audit_chain SET head_id = ?, head_hash = ? WHERE id = 1');
+  const newestExpired = db.prepare<[number], { id: number; hash: string | null }>(
+    'SELECT id, hash FROM audit_calls WHERE id = (SELECT MAX(id) FROM audit_calls WHERE time < ?)',
+  );
+  const deleteThrough = db.prepare('DELETE FROM audit_calls WHERE id <= ?');
+  const moveBase = db.prepare('UPDATE audit_chain SET base_id = ?, base_hash = ? WHERE id = 1');
 
   const append = db.transaction((call: AuditCall) => {
     const first =
       call.operationId === null
         ? undefined
         : firstOfOperation.get(call.operationId, call.actor, call.action)?.id;
-    const { lastInsertRowid } = insertCall.run({
+    const head = chainHead.get();
+    if (head === undefined) throw new Error('the audit chain record is missing');
+    // The id is chosen here rather than by the insert, because the hash covers it and rows cannot change.
+    const id = Math.max(lastId.get()?.seq ?? 0, head.head_id) + 1;
+    const outcomes = call.outcomes.map(({ username, outcome }, position) => ({
+      position,
+      username,
+      outcome,
+    }));
+    const stored = {
+      id,
       entryId: first ?? null,
       time: call.time,
       actor: call.actor,
@@ -246,10 +341,12 @@ export function openAuditStore(
       upstreamStatus: call.upstreamStatus,
       requestId: call.requestId,
       operationId: call.operationId,
-    });
-    call.outcomes.forEach(({ username, outcome }, position) =>
-      insertOutcome.run(lastInsertRowid, position, username, outcome),
-    );
+    };
+    const hash = callHash({ ...stored, outcomes }, head.head_hash);
+    insertCall.run({ ...stored, prevHash: head.head_hash, hash });
+    for (const { position, username, outcome } of outcomes)
+      insertOutcome.run(id, position, username, outcome);
+    moveHead.run(id, hash);
   });
 
   // The reads are built from the filters in use (a few dozen combinations at most): each is prepared once.
@@ -299,7 +396,15 @@ export function openAuditStore(
     return counts;
   };
 
-  const prune = (): number => deleteOlder.run(now() - retentionDays * DAY_MS).changes;
+  // A prefix of the log, so the oldest kept call still builds on a hash the chain record names. A call older
+  // than the retention but recorded after newer ones (the clock was set back) takes those with it.
+  const prune = db.transaction((): number => {
+    const last = newestExpired.get(now() - retentionDays * DAY_MS);
+    if (last === undefined) return 0;
+    const deleted = deleteThrough.run(last.id).changes;
+    moveBase.run(last.id, last.hash ?? GENESIS_HASH);
+    return deleted;
+  });
   prune();
   const pruning = setInterval(prune, PRUNE_EVERY_MS);
   pruning.unref();
@@ -353,6 +458,7 @@ export function openAuditStore(
       ).all({ ...params, limit, ...(before === undefined ? {} : { before }) });
     },
     prune,
+    verify: () => verifyChain(db),
     close() {
       clearInterval(pruning);
       db.close();

@@ -108,6 +108,11 @@ export function usersFileFrom(env: Env): string {
   return read(env, 'USERS_FILE') ?? path.join(dataDirFrom(env), 'users.json');
 }
 
+/** Where the audit log lives: the server and `npm run audit` read the same rule. */
+export function auditFileFrom(env: Env): string {
+  return read(env, 'AUDIT_DB') ?? path.join(dataDirFrom(env), 'audit.sqlite');
+}
+
 function dataDirFrom(env: Env): string {
   return read(env, 'DATA_DIR') ?? '.data';
 }
@@ -261,13 +266,13 @@ function parseAllowedHosts(value: string | undefined, host: string): string[] | 
   return LOOPBACK_HOSTNAMES.includes(hostname) ? LOOPBACK_HOSTNAMES : [...LOOPBACK_HOSTNAMES, hostname];
 }
 
-function parseAudit(env: Env, dataDir: string): AuditConfig {
+function parseAudit(env: Env): AuditConfig {
   const days = read(env, 'AUDIT_RETENTION_DAYS');
   if (days !== undefined && (!/^\d{1,5}$/.test(days) || Number(days) < 1)) {
     throw new ConfigError(`AUDIT_RETENTION_DAYS must be a whole number of days, at least 1 (got "${days}").`);
   }
   return {
-    file: read(env, 'AUDIT_DB') ?? path.join(dataDir, 'audit.sqlite'),
+    file: auditFileFrom(env),
     retentionDays: days === undefined ? DEFAULT_AUDIT_RETENTION_DAYS : Number(days),
   };
 }
@@ -374,7 +379,7 @@ export function loadConfig(env: Env): ServerConfig {
   const port = portText === undefined ? 8080 : parsePort('PORT', portText, 0);
   const dataDir = dataDirFrom(env);
   const allowedHostnames = parseAllowedHosts(read(env, 'ALLOWED_HOSTS'), host);
-  const audit = parseAudit(env, dataDir);
+  const audit = parseAudit(env);
   const auth = parseAuth(env, host);
   const callsPerSecond = parseCallsPerSecond(read(env, 'CHAT_CALLS_PER_SECOND'));
 

@@ -1,9 +1,9 @@
 // Starts the emulator that `npm start` uses when no CHAT_HOST is configured.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createEmulator, DEMO_APP_CERTIFICATE, DEMO_APP_ID } from '../emulator/emulator.ts';
 import { startEmulatorServer } from '../emulator/serve.ts';
 import type { ChatCredentials, EmbeddedEmulatorConfig } from './config.ts';
+import { ensureOwnerOnlyFile } from './private-file.ts';
 
 export const EMBEDDED_ORG = 'demo';
 export const EMBEDDED_APP = 'moderation';
@@ -24,9 +24,10 @@ export async function startEmbeddedEmulator(
   settings: EmbeddedEmulatorConfig,
   dataDir: string,
 ): Promise<EmbeddedEmulator> {
-  await mkdir(dataDir, { recursive: true });
+  const db = path.join(dataDir, 'emulator.sqlite');
+  await ensureOwnerOnlyFile(db);
   const emulator = createEmulator({
-    db: path.join(dataDir, 'emulator.sqlite'),
+    db,
     org: EMBEDDED_ORG,
     app: EMBEDDED_APP,
     appId: DEMO_APP_ID,

@@ -74,6 +74,10 @@ describe('operations on the server', () => {
     expect(h.emulator.store.isThreadMember(DEMO_THREADS.huge, member)).toBe(true);
     expect(h.emulator.store.isThreadMember(DEMO_THREADS.huge, newcomer)).toBe(false);
     expect((await detail(h, add.id)).operation.undoneBy).toBe(undo.id);
+    // Each change call of both operations is in the audit log, chained like the browser's own calls.
+    const recorded = h.audit.rows({}, 100).filter((row) => row.operationId !== null);
+    expect(new Set(recorded.map((row) => row.operationId))).toEqual(new Set([add.id, undo.id]));
+    expect(h.audit.verify()).toMatchObject({ problems: [], head: { id: expect.any(Number) as number } });
   });
 
   it('leaves alone, and names, a user another operation changed since', async () => {
