@@ -9,7 +9,7 @@ import { remoteAddress } from './remote-address.ts';
 import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
 import type { ServerEnv } from './server-env.ts';
 import { passwordStamp } from './sessions.ts';
-import type { SignInThrottle } from './sign-in-throttle.ts';
+import { signInKeys, type SignInThrottle } from './sign-in-throttle.ts';
 
 const SIGN_IN_BODY_LIMIT = 2048;
 
@@ -63,8 +63,8 @@ export function authRoutes(
       );
     }
     const client = clientOf(c, trustedProxies);
-    const nameKey = `name:${given.name.toLowerCase()}`;
-    const keys = [nameKey, `address:${client.address}`];
+    const { pair, address } = signInKeys(given.name, client.address);
+    const keys = [pair, address];
     const waitMs = throttle.begin(keys);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
@@ -72,7 +72,7 @@ export function authRoutes(
         429,
         'too_many_sign_ins',
         'SignInThrottled',
-        `Too many sign-ins for this name or from this address. Wait ${seconds} s, then try again.`,
+        `Too many failed sign-ins for this name from this address, or from this address. Wait ${seconds} s, then try again.`,
       );
       refusal.headers.set('retry-after', String(seconds));
       return refusal;
@@ -90,7 +90,7 @@ export function authRoutes(
           'Wrong name or password. Check both and try again.',
         );
       }
-      throttle.succeeded([nameKey]);
+      throttle.succeeded([pair]);
       // The browser's earlier session ends: one browser, one signed-in person, and an old cookie is no use.
       const earlier = getCookie(c, SESSION_COOKIE);
       if (earlier !== undefined) auth.sessions.remove(earlier);

@@ -128,14 +128,14 @@ describe('AUTH_MODE=password', () => {
     expect(forged.status).toBe(401);
   });
 
-  it('slows down repeated failures for a name, even when the right password finally comes', async () => {
+  it('slows down repeated failures for a name from one address, even when the right password finally comes', async () => {
     const harness = passwordHarness();
     for (let i = 0; i < 4; i += 1) {
-      expect(
-        (await signIn(harness, 'vic', `guess-number-${i}`, { from: `10.3.3.${i}` })).response.status,
-      ).toBe(401);
+      expect((await signIn(harness, 'vic', `guess-number-${i}`, { from: '10.3.3.3' })).response.status).toBe(
+        401,
+      );
     }
-    const throttled = await signIn(harness, 'vic', PASSWORDS.vic, { from: '10.3.3.9' });
+    const throttled = await signIn(harness, 'vic', PASSWORDS.vic, { from: '10.3.3.3' });
     expect(throttled.response.status).toBe(429);
     expect(throttled.response.headers.get('retry-after')).toBe('1');
     expect(throttled.response.json).toMatchObject({
@@ -143,10 +143,29 @@ describe('AUTH_MODE=password', () => {
     });
   });
 
-  it('checks parallel sign-ins for one name one at a time, so guesses cannot outrun the slow-down', async () => {
+  it('slows down an address that guesses many names', async () => {
+    const harness = passwordHarness();
+    for (let i = 0; i < 4; i += 1) {
+      expect((await signIn(harness, `name-${i}`, 'a-guess', { from: '10.5.5.5' })).response.status).toBe(401);
+    }
+    expect((await signIn(harness, 'ann', PASSWORDS.ann, { from: '10.5.5.5' })).response.status).toBe(429);
+    expect((await signIn(harness, 'ann', PASSWORDS.ann, { from: '10.5.5.6' })).response.status).toBe(200);
+  });
+
+  it('lets a moderator in at once while a stranger guesses her password from rotating addresses', async () => {
+    const harness = passwordHarness();
+    for (let i = 0; i < 8; i += 1) {
+      expect((await signIn(harness, 'ann', `guess-${i}`, { from: `127.0.0.${i + 2}` })).response.status).toBe(
+        401,
+      );
+    }
+    expect((await signIn(harness, 'ann', PASSWORDS.ann, { from: '10.6.6.6' })).response.status).toBe(200);
+  });
+
+  it('checks parallel sign-ins for one name from one address one at a time, so guesses cannot outrun the slow-down', async () => {
     const harness = passwordHarness();
     const guesses = Array.from({ length: 12 }, (_, i) =>
-      signIn(harness, 'ann', `parallel-guess-${i}`, { from: `10.4.4.${i}` }),
+      signIn(harness, 'ann', `parallel-guess-${i}`, { from: '10.4.4.4' }),
     );
     const statuses = (await Promise.all(guesses)).map(({ response }) => response.status);
     // Most are turned away while one is being checked; none of the rest is checked meanwhile.

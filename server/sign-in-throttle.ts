@@ -1,7 +1,8 @@
-// Slows down password guessing: after a few failures for a name or from an address, each further attempt
-// must wait twice as long as the last, up to a quarter of an hour. Attempts for one name or from one address
-// are checked one at a time, since a password check takes long enough for many parallel guesses to slip in
-// before the first failure counts.
+// Slows down password guessing: after a few failures for a name from one address, or from one address for any
+// names, each further attempt there must wait twice as long as the last, up to a quarter of an hour. Failures
+// are never counted for a name alone, so a stranger guessing from other addresses cannot keep its owner out.
+// Attempts for one name from one address, or from one address, are checked one at a time, since a password
+// check takes long enough for many parallel guesses to slip in before the first failure counts.
 
 const FREE_FAILURES = 3;
 const FIRST_WAIT_MS = 1000;
@@ -20,11 +21,11 @@ export interface SignInThrottle {
   begin(keys: readonly string[]): number;
   release(keys: readonly string[]): void;
   failed(keys: readonly string[]): void;
-  /** Forgets the failures of `keys`: the name that signed in, not the address, which others may share. */
+  /** Forgets the failures of `keys`: the name from the address that signed in, not the address alone. */
   succeeded(keys: readonly string[]): void;
 }
 
-/** While another attempt for the same name or address is being checked. */
+/** While another attempt with the same key is being checked. */
 const BUSY_WAIT_MS = FIRST_WAIT_MS;
 
 export function createSignInThrottle(now: () => number = Date.now): SignInThrottle {
@@ -61,4 +62,12 @@ export function createSignInThrottle(now: () => number = Date.now): SignInThrott
       for (const key of keys) failures.delete(key);
     },
   };
+}
+
+/**
+ * The keys one sign-in attempt counts against: the name from this address, and the address. The name is
+ * compared without case, as accounts are found.
+ */
+export function signInKeys(name: string, address: string): { pair: string; address: string } {
+  return { pair: `name:${name.toLowerCase()} from:${address}`, address: `address:${address}` };
 }
