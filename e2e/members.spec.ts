@@ -147,6 +147,23 @@ test('a thread that does not exist says so and offers the way back', async ({ pa
   await expect(page).toHaveURL('/threads');
 });
 
+test('an address whose id is not a thread id says so, offers the way back and no member actions', async ({
+  page,
+}) => {
+  for (const id of [encodeURIComponent('<script>alert(1)</script>'), '9'.repeat(300), 'announcements']) {
+    await page.goto(`/threads/${id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not a thread ID');
+    await expect(page.getByRole('alert')).toContainText('is not a thread ID: a thread ID is digits only');
+    await expect(page.getByRole('button', { name: 'Add members' })).toHaveCount(0);
+    await expect(page.getByRole('grid', { name: 'Members' })).toHaveCount(0);
+    await expect(page.getByText('does not forward')).toHaveCount(0);
+    // Nothing runs off the side of the page, however long the id.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  await page.getByRole('link', { name: 'Back to threads' }).click();
+  await expect(page).toHaveURL('/threads');
+});
+
 test('failures of the Chat API are retried, then shown with Retry; a failed next page keeps the rows', async ({
   page,
 }) => {

@@ -127,16 +127,16 @@ describe('static SPA: preload hints of the members page', () => {
   });
 
   it('uses the page size from ?limit= and falls back to 50 when it is not 1..50', async () => {
-    expect((await servedIndex('/threads/t-1/?limit=7&q=ann')).hints[0]).toBe(
-      hint('/api/chat/thread/t-1/users?limit=7'),
+    expect((await servedIndex('/threads/71/?limit=7&q=ann')).hints[0]).toBe(
+      hint('/api/chat/thread/71/users?limit=7'),
     );
-    expect((await servedIndex('/threads/t-1?limit=500')).hints[0]).toBe(
-      hint('/api/chat/thread/t-1/users?limit=50'),
+    expect((await servedIndex('/threads/71?limit=500')).hints[0]).toBe(
+      hint('/api/chat/thread/71/users?limit=50'),
     );
   });
 
   it('serves other pages and invalid ids the index.html unchanged', async () => {
-    for (const target of ['/', '/threads', '/threads/t1/extra', '/activity', '/threads/a%20b']) {
+    for (const target of ['/', '/threads', '/threads/71/extra', '/activity', '/threads/a%20b']) {
       expect((await servedIndex(target)).text, target).toBe(VITE_INDEX);
     }
   });
@@ -146,16 +146,16 @@ describe('static SPA: preload hints of the members page', () => {
       '/threads/x"><script>alert(1)</script>',
       '/threads/x%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
       "/threads/x'onload='alert(1)",
-      '/threads/t1?limit=5"><script>alert(1)</script>',
-      '/threads/t1?limit=%22%3E%3Cscript%3E',
-      '/threads/t1?q="><script>alert(1)</script>&limit=5',
-      '/threads/t1?limit=5&limit="><img src=x onerror=alert(1)>',
+      '/threads/71?limit=5"><script>alert(1)</script>',
+      '/threads/71?limit=%22%3E%3Cscript%3E',
+      '/threads/71?q="><script>alert(1)</script>&limit=5',
+      '/threads/71?limit=5&limit="><img src=x onerror=alert(1)>',
     ];
     for (const target of attacks) {
       const { text, hints } = await servedIndex(target);
-      // Either no hint, or only plain hints of thread t1: nothing from the request is echoed into the page.
-      const safe = [5, 50].map((n) => hint(`/api/chat/thread/t1/users?limit=${n}`));
-      safe.push(hint('/api/chat/thread/t1'), hint('/api/session'));
+      // Either no hint, or only plain hints of thread 71: nothing from the request is echoed into the page.
+      const safe = [5, 50].map((n) => hint(`/api/chat/thread/71/users?limit=${n}`));
+      safe.push(hint('/api/chat/thread/71'), hint('/api/session'));
       for (const link of hints) expect(safe, target).toContain(link);
       expect(text.replace(hints.join(''), ''), target).toBe(VITE_INDEX);
       expect(text.match(/<script/g), target).toHaveLength(1);
@@ -163,6 +163,6 @@ describe('static SPA: preload hints of the members page', () => {
   });
 
   it('leaves HEAD bodiless', async () => {
-    expect(await (await get(viteDir, '/threads/t1', 'HEAD')).text()).toBe('');
+    expect(await (await get(viteDir, '/threads/71', 'HEAD')).text()).toBe('');
   });
 });

@@ -9,6 +9,7 @@ import { PageFrame } from '../../components/PageFrame.tsx';
 import { isThreadNotFound } from '../../components/error-message.ts';
 import { MemberList } from '../../features/members/MemberList.tsx';
 import { DEFAULT_PAGE_SIZE, pageSizeFromParam } from '../../lib/members-page-address.ts';
+import { isThreadId, THREAD_ID_MAX_LENGTH } from '../../lib/thread-id.ts';
 import { useMayChangeMembers } from '../../features/session/session-queries.ts';
 import { ThreadHeader } from '../../features/threads/ThreadHeader.tsx';
 import { threadDetailsQuery } from '../../features/threads/thread-queries.ts';
@@ -19,33 +20,49 @@ const MembershipCheck = lazy(async () => ({ default: (await import('./on-demand.
 const crumbs = [{ label: 'Threads', to: '/threads' }];
 // Its height before anything is asked: the field and, a spacing below, the empty status line.
 const membershipCheckPlace = <Box sx={{ height: 48 }} />;
+const backToThreads = (
+  <Button component={RouterLink} to="/threads" color="inherit" size="small">
+    Back to threads
+  </Button>
+);
 
 function ThreadNotFound({ threadId }: { threadId: string }) {
   return (
-    <Alert
-      severity="warning"
-      action={
-        <Button component={RouterLink} to="/threads" color="inherit" size="small">
-          Back to threads
-        </Button>
-      }
-    >
+    <Alert severity="warning" action={backToThreads}>
       <AlertTitle>This thread does not exist</AlertTitle>
       No thread with ID {threadId} exists in this app. It may have been deleted, or the ID may be mistyped.
-      {/* The search box reads digits as a thread ID, but a username may be all digits too. */}
-      {/^\d+$/.test(threadId) && (
-        <>
-          {' '}
-          Looking for the user named {threadId}?{' '}
-          <RouterLink to={`/users/${threadId}`}>Open their threads</RouterLink>.
-        </>
-      )}
+      {/* The search box reads digits as a thread ID, but a username may be all digits too. */} Looking for
+      the user named {threadId}? <RouterLink to={`/users/${threadId}`}>Open their threads</RouterLink>.
     </Alert>
+  );
+}
+
+/** As much of a mistyped id as is worth showing: enough to recognise it, never enough to push the page wide. */
+const SHOWN_ID_LENGTH = 40;
+
+/** An address whose id could not be a thread's: nothing is asked of the Chat API, and no action is offered. */
+function NotAThreadId({ text }: { text: string }) {
+  const shown = text.length > SHOWN_ID_LENGTH ? `${text.slice(0, SHOWN_ID_LENGTH)}…` : text;
+  return (
+    <PageFrame title="Not a thread ID" crumbs={crumbs}>
+      <Alert severity="warning" action={backToThreads}>
+        <AlertTitle>The address does not hold a thread ID</AlertTitle>
+        <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+          “{shown}”{text.length > SHOWN_ID_LENGTH ? ` (${text.length} characters)` : ''} is not a thread ID: a
+          thread ID is digits only, at most {THREAD_ID_MAX_LENGTH}, e.g. 180000000100002. Check the link, or
+          open the thread from the list of threads.
+        </Box>
+      </Alert>
+    </PageFrame>
   );
 }
 
 export function ThreadMembersPage() {
   const threadId = useParams().threadId ?? '';
+  return isThreadId(threadId) ? <ThreadMembers threadId={threadId} /> : <NotAThreadId text={threadId} />;
+}
+
+function ThreadMembers({ threadId }: { threadId: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const pageSize = pageSizeFromParam(searchParams.get('limit'));
   const filter = searchParams.get('q') ?? '';

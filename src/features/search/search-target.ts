@@ -1,8 +1,6 @@
 // What the app bar's search box opens: a thread by its id, or a user's threads by their username.
+import { isThreadId } from '../../lib/thread-id.ts';
 import { normalizeUsername, usernameProblem, USERNAME_MAX_LENGTH } from '../../lib/username.ts';
-
-/** Thread ids are numeric strings (15 digits in the API's samples); a digits-only entry is read as one. */
-const THREAD_ID = /^\d{1,64}$/;
 
 export type SearchTarget =
   { kind: 'thread'; path: string } | { kind: 'user'; path: string } | { kind: 'invalid'; message: string };
@@ -12,7 +10,8 @@ const EXPECTED =
 
 export function searchTarget(text: string): SearchTarget {
   const entry = text.trim();
-  if (THREAD_ID.test(entry)) return { kind: 'thread', path: `/threads/${entry}` };
+  // A digits-only entry is read as a thread id.
+  if (isThreadId(entry)) return { kind: 'thread', path: `/threads/${entry}` };
   switch (usernameProblem(entry)) {
     case null:
       return { kind: 'user', path: `/users/${normalizeUsername(entry)}` };
