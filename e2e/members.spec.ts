@@ -164,6 +164,18 @@ test('an address whose id is not a thread id says so, offers the way back and no
   await expect(page).toHaveURL('/threads');
 });
 
+test('a page size in the address that cannot be used is taken out of it, with a notice', async ({ page }) => {
+  for (const limit of ['0', '51', 'abc']) {
+    await page.goto(`/threads/${DEMO_THREADS.large}?q=user&limit=${limit}`);
+    await expect(page.getByRole('status').filter({ hasText: 'The page size in the address' })).toHaveText(
+      `The page size in the address (“${limit}”) is not a whole number from 1 to 50; the address now shows 50 members a page.`,
+    );
+    await expect(page).toHaveURL(`/threads/${DEMO_THREADS.large}?q=user`);
+  }
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The page size in the address' })).toHaveCount(0);
+});
+
 test('failures of the Chat API are retried, then shown with Retry; a failed next page keeps the rows', async ({
   page,
 }) => {

@@ -14,9 +14,12 @@ export const MAX_PAGE_SIZE = 50;
  * else the default, so the URL the server preloads is byte for byte the one the page fetches.
  */
 export function pageSizeFromParam(limit: string | null): number {
-  if (limit === null || !/^[1-9]\d?$/.test(limit)) return DEFAULT_PAGE_SIZE;
-  const size = Number(limit);
-  return size <= MAX_PAGE_SIZE ? size : DEFAULT_PAGE_SIZE;
+  return limit !== null && isPageSizeParam(limit) ? Number(limit) : DEFAULT_PAGE_SIZE;
+}
+
+/** Whether `?limit=` holds a page size the page uses as given; any other value is replaced by the default. */
+export function isPageSizeParam(limit: string): boolean {
+  return /^[1-9]\d?$/.test(limit) && Number(limit) <= MAX_PAGE_SIZE;
 }
 
 /** Endpoint 1's path under the API base: one cursor page of a thread's members. */

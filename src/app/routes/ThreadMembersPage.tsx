@@ -1,14 +1,19 @@
 // /threads/:threadId — a thread's details and its members; page size and filter live in the URL.
 import { Alert, AlertTitle, Box, Button, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import { AfterFirstPaint } from '../../components/AfterFirstPaint.tsx';
 import { PageFrame } from '../../components/PageFrame.tsx';
 import { isThreadNotFound } from '../../components/error-message.ts';
 import { MemberList } from '../../features/members/MemberList.tsx';
-import { DEFAULT_PAGE_SIZE, pageSizeFromParam } from '../../lib/members-page-address.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  isPageSizeParam,
+  MAX_PAGE_SIZE,
+  pageSizeFromParam,
+} from '../../lib/members-page-address.ts';
 import { isThreadId, THREAD_ID_MAX_LENGTH } from '../../lib/thread-id.ts';
 import { useMayChangeMembers } from '../../features/session/session-queries.ts';
 import { ThreadHeader } from '../../features/threads/ThreadHeader.tsx';
@@ -57,6 +62,12 @@ function NotAThreadId({ text }: { text: string }) {
   );
 }
 
+const withoutLimit = (current: URLSearchParams) => {
+  const next = new URLSearchParams(current);
+  next.delete('limit');
+  return next;
+};
+
 export function ThreadMembersPage() {
   const threadId = useParams().threadId ?? '';
   return isThreadId(threadId) ? <ThreadMembers threadId={threadId} /> : <NotAThreadId text={threadId} />;
@@ -64,7 +75,15 @@ export function ThreadMembersPage() {
 
 function ThreadMembers({ threadId }: { threadId: string }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const pageSize = pageSizeFromParam(searchParams.get('limit'));
+  const limit = searchParams.get('limit');
+  const pageSize = pageSizeFromParam(limit);
+  // A page size the page cannot use is taken out of the address, which then says what is shown, and why.
+  const [correctedLimit, setCorrectedLimit] = useState<string | null>(null);
+  const unusableLimit = limit !== null && !isPageSizeParam(limit);
+  if (unusableLimit && correctedLimit !== limit) setCorrectedLimit(limit);
+  useEffect(() => {
+    if (unusableLimit) setSearchParams(withoutLimit, { replace: true });
+  }, [unusableLimit, setSearchParams]);
   const filter = searchParams.get('q') ?? '';
   const details = useQuery(threadDetailsQuery(useApi(), threadId));
   const mayChange = useMayChangeMembers();
@@ -94,6 +113,12 @@ function ThreadMembers({ threadId }: { threadId: string }) {
     <PageFrame title={details.data?.name ?? `Thread ${threadId}`} crumbs={crumbs}>
       <Stack spacing={3}>
         <ThreadHeader threadId={threadId} />
+        {correctedLimit !== null && (
+          <Alert severity="info" role="status" onClose={() => setCorrectedLimit(null)}>
+            The page size in the address (“{correctedLimit}”) is not a whole number from 1 to {MAX_PAGE_SIZE};
+            the address now shows {DEFAULT_PAGE_SIZE} members a page.
+          </Alert>
+        )}
         {!mayChange && (
           <Alert severity="info">
             You are signed in as a viewer: you can browse and export members, but not add or remove them.
