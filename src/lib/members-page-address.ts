@@ -1,9 +1,9 @@
 // Address rules of the members page and of its first requests, shared by the dashboard and by the server that
 // preloads those requests: one spelling, so the preloaded URL is the one the page fetches.
-import { THREAD_ID_MAX_LENGTH } from './thread-id.ts';
+import { CHAT_ID_MAX_LENGTH } from './chat-ids.ts';
 
 /** `/threads/{threadId}` with an optional trailing slash, for an address whose id is a thread id. */
-export const MEMBERS_PAGE_PATH = new RegExp(`^/threads/(\\d{1,${THREAD_ID_MAX_LENGTH}})/?$`);
+export const MEMBERS_PAGE_PATH = new RegExp(`^/threads/(\\d{1,${CHAT_ID_MAX_LENGTH}})/?$`);
 
 export const DEFAULT_PAGE_SIZE = 50;
 /** The Chat API returns at most 50 members per page. */

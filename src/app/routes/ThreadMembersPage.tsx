@@ -14,7 +14,7 @@ import {
   MAX_PAGE_SIZE,
   pageSizeFromParam,
 } from '../../lib/members-page-address.ts';
-import { isThreadId, THREAD_ID_MAX_LENGTH } from '../../lib/thread-id.ts';
+import { isThreadId, CHAT_ID_MAX_LENGTH } from '../../lib/chat-ids.ts';
 import { useMayChangeMembers } from '../../features/session/session-queries.ts';
 import { ThreadHeader } from '../../features/threads/ThreadHeader.tsx';
 import { threadDetailsQuery } from '../../features/threads/thread-queries.ts';
@@ -54,7 +54,7 @@ function NotAThreadId({ text }: { text: string }) {
         <AlertTitle>The address does not hold a thread ID</AlertTitle>
         <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
           “{shown}”{text.length > SHOWN_ID_LENGTH ? ` (${text.length} characters)` : ''} is not a thread ID: a
-          thread ID is digits only, at most {THREAD_ID_MAX_LENGTH}, e.g. 180000000100002. Check the link, or
+          thread ID is digits only, at most {CHAT_ID_MAX_LENGTH}, e.g. 180000000100002. Check the link, or
           open the thread from the list of threads.
         </Box>
       </Alert>

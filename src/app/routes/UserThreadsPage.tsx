@@ -2,13 +2,14 @@
 // Removal from those threads is the members feature's bulk operation, composed here. Its dialogs are imported
 // statically: this page is a lazy chunk already, and a dynamic import here would split Vite's preload helper
 // out of the members page's first bundle into a chunk of its own.
-import { Stack } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import type { ThreadSort } from '../../api/threads.ts';
 import { PageFrame } from '../../components/PageFrame.tsx';
 import { RemoveFromThreadsDialog } from '../../features/members/RemoveFromThreadsDialog.tsx';
 import { useMayChangeMembers } from '../../features/session/session-queries.ts';
+import { isGroupId } from '../../lib/chat-ids.ts';
 import { normalizeUsername } from '../../lib/username.ts';
 import { GroupField } from '../../features/users/GroupField.tsx';
 import { UserThreadList, type ThreadRemovalRequest } from '../../features/users/UserThreadList.tsx';
@@ -41,14 +42,22 @@ export function UserThreadsPage() {
     <PageFrame title={`Threads of ${username}`} crumbs={crumbs}>
       <Stack spacing={2}>
         <GroupField key={groupId} groupId={groupId} onChange={(group) => updateSearch('group', group)} />
-        <UserThreadList
-          key={`${username} ${groupId ?? ''} ${sort} ${removals}`}
-          username={username}
-          groupId={groupId}
-          sort={sort}
-          onSortChange={(next) => updateSearch('sort', next === 'desc' ? null : next)}
-          {...(mayChange ? { onRemove: setRemoval } : {})}
-        />
+        {groupId === null || isGroupId(groupId) ? (
+          <UserThreadList
+            key={`${username} ${groupId ?? ''} ${sort} ${removals}`}
+            username={username}
+            groupId={groupId}
+            sort={sort}
+            onSortChange={(next) => updateSearch('sort', next === 'desc' ? null : next)}
+            {...(mayChange ? { onRemove: setRemoval } : {})}
+          />
+        ) : (
+          // Asked as it is, the API would answer as if the user did not exist.
+          <Alert severity="warning">
+            The group ID in the address is not valid, so no threads were looked up: a group ID has only
+            digits. Correct it in the Group ID field, or clear the field to see the threads of all groups.
+          </Alert>
+        )}
       </Stack>
       {removal && (
         <RemoveFromThreadsDialog

@@ -1,5 +1,5 @@
 // What the app bar's search box opens: a thread by its id, or a user's threads by their username.
-import { isThreadId } from '../../lib/thread-id.ts';
+import { isThreadId } from '../../lib/chat-ids.ts';
 import { normalizeUsername, usernameProblem, USERNAME_MAX_LENGTH } from '../../lib/username.ts';
 
 export type SearchTarget =

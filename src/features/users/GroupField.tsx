@@ -2,8 +2,7 @@
 import { Button, Stack } from '@mui/material';
 import { useState, type SubmitEvent } from 'react';
 import { TextInput } from '../../components/TextInput.tsx';
-
-const GROUP_ID = /^\d{1,64}$/;
+import { isGroupId } from '../../lib/chat-ids.ts';
 
 export function GroupField({
   groupId,
@@ -15,7 +14,7 @@ export function GroupField({
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? groupId ?? '';
   const entry = text.trim();
-  const valid = entry === '' || GROUP_ID.test(entry);
+  const valid = entry === '' || isGroupId(entry);
 
   function apply(event: SubmitEvent) {
     event.preventDefault();

@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+// The user page with a group id in the address that is not one; a valid group is in e2e/users.spec.ts.
+import { cleanup, render, screen } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, expect, it } from 'vitest';
+import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
+import { AppProviders } from '../AppProviders.tsx';
+import { createQueryClient } from '../query-client.ts';
+import { UserThreadsPage } from './UserThreadsPage.tsx';
+
+let harness: DashboardHarness;
+
+afterEach(() => {
+  cleanup();
+  harness.close();
+});
+
+function renderUserThreads(address: string) {
+  return render(
+    <AppProviders api={harness.api} queryClient={createQueryClient()}>
+      <MemoryRouter initialEntries={[address]}>
+        <Routes>
+          <Route path="/users/:username" element={<UserThreadsPage />} />
+        </Routes>
+      </MemoryRouter>
+    </AppProviders>,
+  );
+}
+
+it('says that a group id in the address is not valid, asks nothing, and never suggests the user may not exist', async () => {
+  harness = createDashboardHarness();
+  renderUserThreads('/users/spammer?group=abc');
+  expect((await screen.findByRole('alert')).textContent).toContain(
+    'The group ID in the address is not valid, so no threads were looked up',
+  );
+  expect(screen.queryByText(/No such user|does not exist/)).toBeNull();
+  expect(harness.calls('/threads/')).toBe(0);
+});
