@@ -135,6 +135,27 @@ test('a thread named with markup shows the markup as text', async ({ page }) => 
   await expect(link).toBeVisible();
 });
 
+test('the Thread ID box refuses letters and signs before asking the Chat API', async ({ page }) => {
+  await page.goto('/threads');
+  const entries = ['abc', '18000-0001', '+180000000100002'];
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = decodeURIComponent(request.url());
+    if (entries.some((entry) => url.includes(`/thread/${entry}`))) asked.push(url);
+  });
+  const threadId = page.getByRole('textbox', { name: 'Thread ID' });
+  for (const entry of entries) {
+    await threadId.fill(entry);
+    await threadId.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText(
+      `“${entry}” is not a thread ID: a thread ID is digits only (at most 64), the number shown for the thread in the Chat console, e.g. 180000000100002.`,
+    );
+    await expect(threadId).toHaveValue(entry);
+  }
+  await expect(page).toHaveURL('/threads');
+  expect(asked).toEqual([]);
+});
+
 test('a thread that does not exist says so and offers the way back', async ({ page }) => {
   await page.goto('/threads/999999999999998');
   await expect(page.getByText('This thread does not exist')).toBeVisible();

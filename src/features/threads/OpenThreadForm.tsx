@@ -7,9 +7,8 @@ import { useApi } from '../../api/api-context.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { ApiError } from '../../api/api-error.ts';
 import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
+import { CHAT_ID_MAX_LENGTH, isThreadId } from '../../lib/chat-ids.ts';
 import { threadDetailsQuery } from './thread-queries.ts';
-
-const THREAD_ID = /^[0-9A-Za-z_-]{1,64}$/;
 
 export function OpenThreadForm() {
   const api = useApi();
@@ -22,9 +21,9 @@ export function OpenThreadForm() {
   async function open(event: SubmitEvent) {
     event.preventDefault();
     const id = threadId.trim();
-    if (!THREAD_ID.test(id)) {
+    if (!isThreadId(id)) {
       setProblem(
-        'Enter a thread ID: the number shown for the thread in the Chat console, e.g. 180000000100002.',
+        `${id === '' ? 'Enter a thread ID' : `“${id}” is not a thread ID`}: a thread ID is digits only (at most ${CHAT_ID_MAX_LENGTH}), the number shown for the thread in the Chat console, e.g. 180000000100002.`,
       );
       return;
     }
@@ -58,6 +57,7 @@ export function OpenThreadForm() {
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <TextInput
           label="Thread ID"
+          inputMode="numeric"
           value={threadId}
           onChange={(event) => setThreadId(event.target.value)}
           error={problem !== null}
