@@ -38,6 +38,19 @@ function applySettled(
   };
 }
 
+/**
+ * Reasons of failed items come with the items: read them once the run is over. A first read still in flight
+ * when the end arrives is not restarted by an invalidation (it has no data to keep fresh), and it may answer
+ * from before the end: then read once more.
+ */
+export async function readEnded(queryClient: QueryClient, id: string): Promise<void> {
+  await queryClient.invalidateQueries({ queryKey: operationKey(id) });
+  const read = queryClient.getQueryData<OperationDetail>(operationKey(id));
+  if (read !== undefined && isUnfinished(read.operation.state)) {
+    await queryClient.invalidateQueries({ queryKey: operationKey(id) });
+  }
+}
+
 function onOperation(queryClient: QueryClient, operation: OperationSummary, effects: OperationEffects) {
   const before =
     queryClient.getQueryData<OperationDetail>(operationKey(operation.id))?.operation ??
@@ -49,8 +62,7 @@ function onOperation(queryClient: QueryClient, operation: OperationSummary, effe
     detail === undefined ? undefined : { ...detail, operation },
   );
   if (!isUnfinished(operation.state) && (before === undefined || isUnfinished(before.state))) {
-    // Reasons of failed items come with the items: read them once the run is over.
-    void queryClient.invalidateQueries({ queryKey: operationKey(operation.id) });
+    void readEnded(queryClient, operation.id);
     effects.onEnded(operation);
   }
 }
