@@ -58,14 +58,31 @@ describe('app token auth', () => {
     }
   });
 
-  it('answers 401 OAuth for another App ID, a wrong certificate, or a user token', async () => {
+  it('answers 401 "Unable to authenticate." for a well-formed token of another App ID or certificate', async () => {
     const foreign = ChatTokenBuilder.buildAppToken(OTHER_APP_ID, OTHER_CERTIFICATE, 600);
     const wrongCertificate = ChatTokenBuilder.buildAppToken(DEMO_APP_ID, OTHER_CERTIFICATE, 600);
-    const userToken = ChatTokenBuilder.buildUserToken(DEMO_APP_ID, DEMO_APP_CERTIFICATE, 'alice', 600);
-    for (const token of [foreign, wrongCertificate, userToken]) {
+    for (const token of [foreign, wrongCertificate]) {
       const response = await api.call('GET', path, { token });
-      expectChatError(response, 401, 'unauthorized', 'Unable to authenticate (OAuth)');
+      expectChatError(response, 401, 'auth_bad_access_token', 'Unable to authenticate.');
+      expect(response.json?.error_code).toBe(40100);
     }
+  });
+
+  it('answers 401 OAuth for a user token, which is for the client SDKs only', async () => {
+    const userToken = ChatTokenBuilder.buildUserToken(DEMO_APP_ID, DEMO_APP_CERTIFICATE, 'alice', 600);
+    const response = await api.call('GET', path, { token: userToken });
+    expectChatError(response, 401, 'unauthorized', 'Unable to authenticate (OAuth)');
+  });
+
+  it('refuses a token that claims to live longer than 24 h, and accepts exactly 24 h', async () => {
+    expect((await api.call('GET', path, { token: api.emulator.issueAppToken(24 * 3600) })).status).toBe(200);
+    const tooLong = api.emulator.issueAppToken(24 * 3600 + 1);
+    expectChatError(
+      await api.call('GET', path, { token: tooLong }),
+      401,
+      'auth_bad_access_token',
+      'Unable to authenticate.',
+    );
   });
 
   it('answers 401 expired once the lifetime has passed', async () => {

@@ -3,6 +3,9 @@
 import { AccessToken2, ServiceChat, kChatServiceType } from 'agora-token/src/AccessToken2.js';
 import { chatErrors } from './chat-error.ts';
 
+/** The real service's maximum app-token lifetime. */
+export const MAX_APP_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
 export interface AppCredentials {
   appId: string;
   appCertificate: string;
@@ -22,8 +25,9 @@ export function verifyAppToken(
   if (!parsed.from_string(token)) throw chatErrors.corruptToken();
 
   const appId = typeof parsed.appId === 'string' ? parsed.appId : Buffer.from(parsed.appId).toString('utf8');
-  if (appId.toLowerCase() !== credentials.appId.toLowerCase()) throw chatErrors.unauthorized();
-  if (!parsed.verifySignature(credentials.appCertificate)) throw chatErrors.unauthorized();
+  // Well-formed but not this app's: the service does not say whether the App ID or the signature is wrong.
+  if (appId.toLowerCase() !== credentials.appId.toLowerCase()) throw chatErrors.foreignToken();
+  if (!parsed.verifySignature(credentials.appCertificate)) throw chatErrors.foreignToken();
 
   const appPrivilegeExpiry = parsed
     .getServices(kChatServiceType)
@@ -32,7 +36,11 @@ export function verifyAppToken(
   // A user token (privilege 1) is valid for the SDK but never for REST calls.
   if (appPrivilegeExpiry === undefined) throw chatErrors.unauthorized();
 
-  // Both the token and the privilege expiries are seconds relative to issueTs.
+  // Both the token and the privilege expiries are seconds relative to issueTs. The service never issues a
+  // token that lives longer than a day, so one that claims to is refused as not its own.
+  if (parsed.expire > MAX_APP_TOKEN_LIFETIME_SECONDS || appPrivilegeExpiry > MAX_APP_TOKEN_LIFETIME_SECONDS) {
+    throw chatErrors.foreignToken();
+  }
   const nowSeconds = Math.floor(nowMs / 1000);
   if (parsed.issueTs + parsed.expire < nowSeconds || parsed.issueTs + appPrivilegeExpiry < nowSeconds) {
     throw chatErrors.expiredToken();

@@ -1,7 +1,7 @@
 // Assembles the Chat thread API emulator: store, auth, limits, faults and routes behind one Hono app.
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { buildAppToken } from './auth.ts';
+import { buildAppToken, MAX_APP_TOKEN_LIFETIME_SECONDS } from './auth.ts';
 import { ChatApiError, chatErrors } from './chat-error.ts';
 import { errorEnvelope } from './envelope.ts';
 import type { FaultKind } from './faults.ts';
@@ -16,6 +16,7 @@ import type { FaultUpdate } from './routes-control.ts';
 import { memberRoutes } from './routes-members.ts';
 import { threadRoutes } from './routes-threads.ts';
 import { userThreadRoutes } from './routes-user-threads.ts';
+import { THREAD_API_PATHS, unmatchedRouteError } from './unmatched-route.ts';
 import type { EmulatorConfig, EmulatorRuntime } from './runtime.ts';
 import { seedDemo } from './seed.ts';
 import { EmulatorStore } from './store.ts';
@@ -25,7 +26,7 @@ export const DEMO_APP_CERTIFICATE = 'f9e8d7c6b5a4938271605f4e3d2c1b0a';
 export const DEFAULT_RATE_LIMIT = 100;
 export const DEFAULT_MAX_THREADS_PER_USER = 100_000;
 /** The real service's maximum app-token lifetime. */
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = MAX_APP_TOKEN_LIFETIME_SECONDS;
 
 export interface EmulatorOptions {
   /** File path or ':memory:' (default ':memory:'). */
@@ -193,7 +194,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // Newer docs show /app-id/{app_id} as an alias of /{org}/{app}.
   app.route(`/app-id/${credentials.appId}`, api);
 
-  app.notFound((c) => c.json(errorEnvelope(chatErrors.resourceNotFound(), now(), c.var.startedAt), 404));
+  const bases = { bases: [basePath, `/app-id/${credentials.appId}`], knownPaths: THREAD_API_PATHS };
+  app.notFound((c) => {
+    const error = unmatchedRouteError(new URL(c.req.url).pathname, bases);
+    return c.json(errorEnvelope(error, now(), c.var.startedAt), error.status);
+  });
   app.onError((error, c) => {
     const chatError = error instanceof ChatApiError ? error : chatErrors.internal();
     if (!(error instanceof ChatApiError)) console.error('emulator: unexpected error', error);

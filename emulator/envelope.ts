@@ -40,6 +40,7 @@ export function successResponse(c: Context<EmulatorEnv>, body: SuccessBody): Res
 export function errorEnvelope(error: ChatApiError, timestamp: number, startedAt: number) {
   return {
     error: error.code,
+    error_code: error.errorCode,
     exception: error.exception,
     timestamp,
     duration: Math.max(0, timestamp - startedAt),

@@ -122,6 +122,7 @@ export function expectChatError(
   expect(response.json).toMatchObject({ error, error_description: description });
   expectSameShape(response.json, {
     error: '',
+    error_code: 0,
     exception: '',
     timestamp: 0,
     duration: 0,

@@ -255,24 +255,42 @@ describe("a user's threads (8, 9)", () => {
 });
 
 describe('routing and the thread switch', () => {
-  it('answers 404 with the error envelope for unknown paths, methods, orgs and apps', async () => {
+  it('answers 404 with the error envelope for unknown paths', async () => {
     for (const [method, path] of [
       ['GET', '/chatgroups'],
-      ['PATCH', `/thread/${DEMO_THREADS.small}`],
       ['POST', `/thread/${DEMO_THREADS.small}/members`],
       ['GET', '/threads'],
     ] as const) {
-      expectChatError(
-        await api.call(method, path),
-        404,
-        'service_resource_not_found',
-        'Service resource not found',
-      );
+      const response = await api.call(method, path);
+      expectChatError(response, 404, 'service_resource_not_found', 'Service resource not found');
+      expect(response.json?.error_code).toBe(40400);
     }
-    const foreignApp = await api.emulator.fetch('http://chat.test/demo/other/thread', {
-      headers: { authorization: `Bearer ${api.token}` },
-    });
-    expect(foreignApp.status).toBe(404);
+  });
+
+  it('answers 405 for a method a known path does not serve', async () => {
+    for (const [method, path] of [
+      ['PATCH', `/thread/${DEMO_THREADS.small}`],
+      ['PUT', `/thread/${DEMO_THREADS.small}/users`],
+      ['DELETE', '/thread'],
+    ] as const) {
+      const response = await api.call(method, path);
+      expectChatError(response, 405, 'web_application', 'HTTP 405 Method Not Allowed');
+      expect(response.json?.error_code).toBe(40500);
+    }
+  });
+
+  it('answers 404 organization_application_not_found for another org or app', async () => {
+    for (const base of ['/demo/other', '/other/moderation']) {
+      const response = await api.emulator.fetch(`http://chat.test${base}/thread`, {
+        headers: { authorization: `Bearer ${api.token}` },
+      });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({
+        error: 'organization_application_not_found',
+        error_code: 40400,
+        error_description: `Could not find application for ${base.slice(1)} from URI: ${base.slice(1)}/thread`,
+      });
+    }
   });
 
   it('serves the /app-id/{appId} alias of the base path', async () => {
