@@ -19,7 +19,30 @@ describe('parseCliArgs', () => {
         faultRate: 0,
         seed: 'demo',
         control: false,
+        variants: { addOutsider: 'forbidden-op', addMember: 'noop', cursor: 'stable', deletePath: 'both' },
       },
+    });
+  });
+
+  it('reads the API variants from flags and their environment fallbacks', () => {
+    const result = parseCliArgs(['--add-outsider', 'not-in-group', '--cursor', 'offset'], {
+      EMULATOR_ADD_MEMBER: 'error',
+      EMULATOR_DELETE_PATH: 'singular',
+      EMULATOR_CURSOR: 'stable',
+    });
+    expect(result).toMatchObject({
+      settings: {
+        variants: {
+          addOutsider: 'not-in-group',
+          addMember: 'error',
+          cursor: 'offset',
+          deletePath: 'singular',
+        },
+      },
+    });
+    expect(parseCliArgs(['--add-outsider', 'drop'], {})).toEqual({
+      kind: 'error',
+      message: '--add-outsider: expected forbidden-op, not-in-group or skip, got "drop"',
     });
   });
 
@@ -72,6 +95,9 @@ describe('parseCliArgs', () => {
     [['--app-certificate', 'secret-value'], '--app-certificate'],
     [['--verbose'], '--verbose'],
     [['--port'], '--port'],
+    [['--add-member', 'ignore'], '--add-member'],
+    [['--cursor', 'seq'], '--cursor'],
+    [['--delete-path', 'plural'], '--delete-path'],
   ])('reports %j naming %s', (argv, flag) => {
     const result = parseCliArgs(argv, {});
     expect(result.kind).toBe('error');

@@ -1,5 +1,13 @@
 // Parses and validates the CLI's flags (with EMULATOR_* environment fallbacks) into emulator settings.
 import { parseArgs } from 'node:util';
+import {
+  API_VARIANT_NAMES,
+  API_VARIANT_SETTINGS,
+  DEFAULT_API_VARIANTS,
+  describeChoices,
+  parseApiVariant,
+} from './api-variants.ts';
+import type { ApiVariants } from './api-variants.ts';
 import type { LatencySetting } from './latency.ts';
 
 export const DEFAULT_DB_FILE = '.data/emulator.sqlite';
@@ -17,6 +25,7 @@ export interface CliSettings {
   faultRate: number;
   seed: 'demo' | 'none';
   control: boolean;
+  variants: ApiVariants;
 }
 
 export type CliParseResult =
@@ -41,6 +50,20 @@ Options (environment fallback in brackets):
                            [EMULATOR_LATENCY]
   --fault-rate F           share of calls that fail, 0..1 (0) [EMULATOR_FAULT_RATE]
   --seed demo|none         seed an empty database with demo data (demo) [EMULATOR_SEED]
+
+Where the public sources leave the API open (see emulator/README.md):
+  --add-outsider forbidden-op|not-in-group|skip
+                           adding a user outside the group: 403 forbidden_op, 404 group_error
+                           "user not in group." (error_code 40012), or silently not added
+                           (forbidden-op) [EMULATOR_ADD_OUTSIDER]
+  --add-member noop|error  adding a member: success without change, or 403 error_code 40003
+                           naming the members, nothing applied (noop) [EMULATOR_ADD_MEMBER]
+  --cursor stable|offset   member cursor: a join position, or an offset into the current list
+                           (stable) [EMULATOR_CURSOR]
+  --delete-path both|singular
+                           remove members at /thread/{id}/users and /threads/{id}/users, or the
+                           singular only (both) [EMULATOR_DELETE_PATH]
+
   --control                expose the test-only /_emulator/* routes [EMULATOR_CONTROL=1]
   --help                   print this help
 `;
@@ -91,6 +114,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         seed: { type: 'string' },
         control: { type: 'boolean' },
         help: { type: 'boolean' },
+        'add-outsider': { type: 'string' },
+        'add-member': { type: 'string' },
+        cursor: { type: 'string' },
+        'delete-path': { type: 'string' },
       },
     });
     if (values.help) return { kind: 'help' };
@@ -128,6 +155,15 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     const seed = pick('seed', 'EMULATOR_SEED') ?? 'demo';
     if (seed !== 'demo' && seed !== 'none') fail('seed', 'demo or none', seed);
     const control = values.control === true || /^(1|true|yes)$/i.test(env.EMULATOR_CONTROL ?? '');
+    const variants: ApiVariants = { ...DEFAULT_API_VARIANTS };
+    for (const name of API_VARIANT_NAMES) {
+      const { flag, env: envName } = API_VARIANT_SETTINGS[name];
+      const raw = pick(flag as keyof typeof values, envName);
+      if (raw === undefined) continue;
+      const variant = parseApiVariant(name, raw);
+      if (variant === null) fail(flag, describeChoices(name), raw);
+      Object.assign(variants, { [name]: variant });
+    }
     return {
       kind: 'run',
       settings: {
@@ -143,6 +179,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         faultRate,
         seed,
         control,
+        variants,
       },
     };
   } catch (error) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseCliArgs, USAGE } from './cli-options.ts';
 import { createEmulator, DEMO_APP_CERTIFICATE, DEMO_APP_ID } from './emulator.ts';
 import { describeLatency } from './latency.ts';
+import { describeVariants } from './api-variants.ts';
 import { startEmulatorServer } from './serve.ts';
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     faultRate: settings.faultRate,
     seed: settings.seed,
     control: settings.control,
+    variants: settings.variants,
   });
   const server = await startEmulatorServer(emulator, { port: settings.port, host: settings.host });
   const usesDemoCredentials = emulator.config.appId === DEMO_APP_ID && settings.appCertificate === undefined;
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
   ];
   if (settings.latency) lines.push(`  latency:    ${describeLatency(settings.latency)}`);
   if (settings.faultRate > 0) lines.push(`  fault rate: ${settings.faultRate}`);
+  const variants = describeVariants(settings.variants);
+  if (variants !== '') lines.push(`  variants:   ${variants}`);
   if (settings.control) lines.push(`  control:    ${server.url}/_emulator/ (test-only routes)`);
   // Only the public demo credentials' token is printed; a token for real credentials would be a secret.
   lines.push(

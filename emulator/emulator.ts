@@ -1,6 +1,8 @@
 // Assembles the Chat thread API emulator: store, auth, limits, faults and routes behind one Hono app.
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { DEFAULT_API_VARIANTS } from './api-variants.ts';
+import type { ApiVariants } from './api-variants.ts';
 import { buildAppToken, MAX_APP_TOKEN_LIFETIME_SECONDS } from './auth.ts';
 import { ChatApiError, chatErrors } from './chat-error.ts';
 import { errorEnvelope } from './envelope.ts';
@@ -16,7 +18,7 @@ import type { FaultUpdate } from './routes-control.ts';
 import { memberRoutes } from './routes-members.ts';
 import { threadRoutes } from './routes-threads.ts';
 import { userThreadRoutes } from './routes-user-threads.ts';
-import { THREAD_API_PATHS, unmatchedRouteError } from './unmatched-route.ts';
+import { PLURAL_MEMBERS_PATH, THREAD_API_PATHS, unmatchedRouteError } from './unmatched-route.ts';
 import type { EmulatorConfig, EmulatorRuntime } from './runtime.ts';
 import { seedDemo } from './seed.ts';
 import { EmulatorStore } from './store.ts';
@@ -50,6 +52,8 @@ export interface EmulatorOptions {
   maxThreadsPerUser?: number;
   /** When false a page that reaches the end carries no cursor (default true, like the real service). */
   cursorOnLastPage?: boolean;
+  /** Answers where the public sources leave the API open; unset ones keep their defaults. */
+  variants?: Partial<ApiVariants>;
   /** Clock in ms, for tests (token expiry, rate windows). */
   now?: () => number;
   /** For faults and latency. */
@@ -63,6 +67,7 @@ export interface EmulatorFaults {
   threadsEnabled?: boolean;
   maxThreadsPerUser?: number;
   cursorOnLastPage?: boolean;
+  variants?: Partial<ApiVariants>;
   /** Faults forced onto the next calls, in order, regardless of faultRate. */
   script?: FaultKind[];
 }
@@ -118,6 +123,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     threadsEnabled: options.threadsEnabled ?? true,
     maxThreadsPerUser: options.maxThreadsPerUser ?? DEFAULT_MAX_THREADS_PER_USER,
     cursorOnLastPage: options.cursorOnLastPage ?? true,
+    variants: { ...DEFAULT_API_VARIANTS, ...options.variants },
   };
   const now = options.now ?? Date.now;
   const store = new EmulatorStore(options.db ?? ':memory:');
@@ -151,6 +157,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (faults.threadsEnabled !== undefined) config.threadsEnabled = faults.threadsEnabled;
     if (faults.maxThreadsPerUser !== undefined) config.maxThreadsPerUser = faults.maxThreadsPerUser;
     if (faults.cursorOnLastPage !== undefined) config.cursorOnLastPage = faults.cursorOnLastPage;
+    if (faults.variants !== undefined) config.variants = { ...config.variants, ...faults.variants };
   };
 
   const app = new Hono<EmulatorEnv>();
@@ -180,6 +187,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           threadsEnabled: config.threadsEnabled,
           maxThreadsPerUser: config.maxThreadsPerUser,
           cursorOnLastPage: config.cursorOnLastPage,
+          variants: config.variants,
         }),
         issueAppToken,
       }),
@@ -194,9 +202,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // Newer docs show /app-id/{app_id} as an alias of /{org}/{app}.
   app.route(`/app-id/${credentials.appId}`, api);
 
-  const bases = { bases: [basePath, `/app-id/${credentials.appId}`], knownPaths: THREAD_API_PATHS };
+  const bases = [basePath, `/app-id/${credentials.appId}`];
   app.notFound((c) => {
-    const error = unmatchedRouteError(new URL(c.req.url).pathname, bases);
+    const knownPaths =
+      config.variants.deletePath === 'both' ? [...THREAD_API_PATHS, PLURAL_MEMBERS_PATH] : THREAD_API_PATHS;
+    const error = unmatchedRouteError(new URL(c.req.url).pathname, { bases, knownPaths });
     return c.json(errorEnvelope(error, now(), c.var.startedAt), error.status);
   });
   app.onError((error, c) => {

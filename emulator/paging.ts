@@ -27,3 +27,16 @@ export function toPage<T>(
 export function pageProperties(cursor: string | undefined): Record<string, string> {
   return cursor === undefined ? {} : { cursor };
 }
+
+/** Like toPage, for a list paged by offset: the cursor is the offset after this page's last item. */
+export function offsetPage<T>(
+  rows: T[],
+  offset: number,
+  limit: number,
+  scope: CursorScope,
+  cursorOnLastPage: boolean,
+): Page<T> {
+  const positioned = rows.map((item, index) => ({ item, position: offset + index + 1 }));
+  const page = toPage(positioned, limit, (row) => row.position, scope, cursorOnLastPage);
+  return { items: page.items.map((row) => row.item), cursor: page.cursor };
+}

@@ -1,6 +1,8 @@
 // Test-only routes to reset, seed, inspect and misconfigure a running emulator (mounted only with `control`).
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { parseApiVariants } from './api-variants.ts';
+import type { ApiVariants } from './api-variants.ts';
 import { FAULT_KINDS } from './faults.ts';
 import type { FaultKind } from './faults.ts';
 import { isValidLatency } from './latency.ts';
@@ -14,6 +16,7 @@ export interface FaultUpdate {
   threadsEnabled?: boolean;
   maxThreadsPerUser?: number;
   cursorOnLastPage?: boolean;
+  variants?: Partial<ApiVariants>;
   /** Faults forced onto the next calls, in order. */
   script?: FaultKind[];
 }
@@ -34,7 +37,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseFaultUpdate(body: unknown): FaultUpdate | string {
   if (!isRecord(body)) return 'body';
   const update: FaultUpdate = {};
-  const { latency, faultRate, rateLimit, threadsEnabled, maxThreadsPerUser, cursorOnLastPage, script } = body;
+  const {
+    latency,
+    faultRate,
+    rateLimit,
+    threadsEnabled,
+    maxThreadsPerUser,
+    cursorOnLastPage,
+    script,
+    variants,
+  } = body;
   if (latency !== undefined) {
     if (latency === null || latency === 'realistic') update.latency = latency;
     else if (
@@ -76,6 +88,11 @@ export function parseFaultUpdate(body: unknown): FaultUpdate | string {
   if (cursorOnLastPage !== undefined) {
     if (typeof cursorOnLastPage !== 'boolean') return 'cursorOnLastPage';
     update.cursorOnLastPage = cursorOnLastPage;
+  }
+  if (variants !== undefined) {
+    const parsed = isRecord(variants) ? parseApiVariants(variants) : 'variants';
+    if (typeof parsed === 'string') return parsed === 'variants' ? parsed : `variants.${parsed}`;
+    update.variants = parsed;
   }
   if (script !== undefined) {
     if (!Array.isArray(script) || !script.every((k) => FAULT_KINDS.includes(k as FaultKind))) return 'script';

@@ -1,4 +1,5 @@
 // The state shared by the emulator's routes: configuration, store, clock and the knobs tests turn at run time.
+import type { ApiVariants } from './api-variants.ts';
 import type { AppCredentials } from './auth.ts';
 import type { FaultSettings } from './faults.ts';
 import type { SlidingWindowLimiter } from './rate-limit.ts';
@@ -16,6 +17,8 @@ export interface EmulatorConfig {
   maxThreadsPerUser: number;
   /** When false a page that reaches the end of the list carries no cursor. */
   cursorOnLastPage: boolean;
+  /** How the emulator answers where the public sources leave the API open (api-variants.ts). */
+  variants: ApiVariants;
 }
 
 export interface EmulatorRuntime {

@@ -204,6 +204,11 @@ export class EmulatorStore {
     return this.stmts.pageMembers.all(threadId, afterSeq, limit) as { seq: number; username: string }[];
   }
 
+  /** Members in join order from an offset into the current list (for `--cursor offset`). */
+  pageThreadMembersAt(threadId: string, offset: number, limit: number): string[] {
+    return this.stmts.pageMembersAt.pluck().all(threadId, limit, offset) as string[];
+  }
+
   isThreadMember(threadId: string, username: string): boolean {
     return this.stmts.isMember.get(threadId, username) !== undefined;
   }
@@ -284,6 +289,9 @@ function prepareStatements(db: SqliteDatabase) {
     allMembers: db.prepare(`SELECT username FROM thread_members WHERE thread_id = ? ORDER BY seq`),
     pageMembers: db.prepare(
       `SELECT seq, username FROM thread_members WHERE thread_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    pageMembersAt: db.prepare(
+      `SELECT username FROM thread_members WHERE thread_id = ? ORDER BY seq LIMIT ? OFFSET ?`,
     ),
     isMember: db.prepare(`SELECT 1 FROM thread_members WHERE thread_id = ? AND username = ?`),
     countUserThreads: db.prepare(`SELECT COUNT(*) FROM thread_members WHERE username = ?`),

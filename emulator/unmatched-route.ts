@@ -14,6 +14,9 @@ export const THREAD_API_PATHS: KnownPaths = [
   /^\/threads\/chatgroups\/[^/]+\/user\/[^/]+$/,
 ];
 
+/** The older plural spelling of the remove-members path, served unless `--delete-path singular`. */
+export const PLURAL_MEMBERS_PATH = /^\/threads\/[^/]+\/users$/;
+
 export interface ApiBases {
   /** `/{org}/{app}` and `/app-id/{appId}`. */
   bases: readonly string[];
