@@ -1,6 +1,8 @@
 // Shared helpers for the emulator's tests: an emulator with a client over its in-process fetch, and the
 // seed document's response examples as shape fixtures.
 import { expect } from 'vitest';
+import { API_VARIANT_NAMES, API_VARIANT_VALUES, DEFAULT_API_VARIANTS } from './api-variants.ts';
+import type { ApiVariants } from './api-variants.ts';
 import { createEmulator } from './emulator.ts';
 import type { Emulator, EmulatorOptions } from './emulator.ts';
 
@@ -57,6 +59,17 @@ export function expectSameShape(actual: unknown, example: unknown, path = '$'): 
     return;
   }
   expect(typeof actual, `${path} type`).toBe(typeof example);
+}
+
+/** Every combination of the API variants (24), for suites that must hold under each: `it.each(…)`. */
+export function everyApiVariantCombination(): ApiVariants[] {
+  let combinations: ApiVariants[] = [{ ...DEFAULT_API_VARIANTS }];
+  for (const name of API_VARIANT_NAMES) {
+    combinations = combinations.flatMap((partial) =>
+      API_VARIANT_VALUES[name].map((value) => ({ ...partial, [name]: value })),
+    );
+  }
+  return combinations;
 }
 
 export interface ApiResponse {

@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS, demoUsername } from './demo-data.ts';
 import type { EmulatorOptions } from './emulator.ts';
-import { createTestApi, cursorOf, expectChatError, membersOf } from './test-support.ts';
+import {
+  createTestApi,
+  cursorOf,
+  everyApiVariantCombination,
+  expectChatError,
+  membersOf,
+} from './test-support.ts';
 import type { TestApi } from './test-support.ts';
 
 const apis: TestApi[] = [];
@@ -185,5 +191,22 @@ describe('switching variants at run time', () => {
     const bad = await api.call('PUT', '/_emulator/faults', { body: { variants: { cursor: 'random' } } });
     expect(bad.status).toBe(400);
     expect(bad.json).toEqual({ error: 'invalid variants.cursor' });
+  });
+});
+
+describe('every combination', () => {
+  // One emulator switched per case: seeding the demo data 24 times would take seconds.
+  let api: TestApi;
+  beforeAll(() => {
+    api = apiWith({});
+  });
+
+  it.each(everyApiVariantCombination())('%j: lists, adds and removes a group member', async (variants) => {
+    api.emulator.setFaults({ variants });
+    expect((await api.call('POST', membersPath, { body: { usernames: [lurker] } })).status).toBe(200);
+    const listed = await api.call('GET', membersPath, { query: { limit: '50' } });
+    expect(membersOf(listed)).toContain(lurker);
+    const removed = await api.call('DELETE', membersPath, { body: { usernames: [lurker] } });
+    expect(removed.json?.entities).toEqual([{ result: true, user: lurker }]);
   });
 });

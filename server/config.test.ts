@@ -1,3 +1,4 @@
+import { DEFAULT_API_VARIANTS } from '../emulator/api-variants.ts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -26,7 +27,14 @@ describe('loadConfig', () => {
       audit: { file: '.data/audit.sqlite', retentionDays: 365 },
       auth: { mode: 'none' },
       callsPerSecond: 100,
-      chat: { kind: 'embedded', rateLimit: 100, latency: null, faultRate: 0, controlPort: null },
+      chat: {
+        kind: 'embedded',
+        rateLimit: 100,
+        latency: null,
+        faultRate: 0,
+        controlPort: null,
+        variants: DEFAULT_API_VARIANTS,
+      },
     });
   });
 
@@ -63,9 +71,25 @@ describe('loadConfig', () => {
       latency: { minMs: 20, maxMs: 80 },
       faultRate: 0.25,
       controlPort: 8091,
+      variants: DEFAULT_API_VARIANTS,
     });
     const realistic = loadConfig({ EMULATOR_LATENCY: 'realistic' }).chat;
     expect(realistic).toMatchObject({ kind: 'embedded', latency: 'realistic' });
+  });
+
+  it('reads the emulator API variants and names a bad one with its choices', () => {
+    const config = loadConfig({
+      EMULATOR_ADD_OUTSIDER: 'not-in-group',
+      EMULATOR_ADD_MEMBER: 'error',
+      EMULATOR_CURSOR: 'offset',
+      EMULATOR_DELETE_PATH: 'singular',
+    });
+    expect(config.chat).toMatchObject({
+      variants: { addOutsider: 'not-in-group', addMember: 'error', cursor: 'offset', deletePath: 'singular' },
+    });
+    expect(errorOf({ EMULATOR_CURSOR: 'random' }).message).toBe(
+      'EMULATOR_CURSOR must be stable or offset (got "random").',
+    );
   });
 
   it('reads a real project with an app token, or App ID and certificate', () => {
@@ -113,6 +137,7 @@ describe('loadConfig', () => {
       'AGORA_APP_CERTIFICATE must be 32',
     ],
     [{ ...remote, CHAT_APP_TOKEN: TOKEN, EMULATOR_LATENCY: '10' }, 'EMULATOR_LATENCY'],
+    [{ ...remote, CHAT_APP_TOKEN: TOKEN, EMULATOR_ADD_MEMBER: 'error' }, 'EMULATOR_ADD_MEMBER'],
   ])('rejects %j naming %s', (env, named) => {
     expect(errorOf(env).message).toContain(named);
   });

@@ -1,5 +1,13 @@
 // Reads the environment into a typed configuration; a bad setting stops start-up with a message naming it.
 import path from 'node:path';
+import {
+  API_VARIANT_NAMES,
+  API_VARIANT_SETTINGS,
+  DEFAULT_API_VARIANTS,
+  describeChoices,
+  parseApiVariant,
+  type ApiVariants,
+} from '../emulator/api-variants.ts';
 import type { LatencySetting } from '../emulator/latency.ts';
 
 /** A setting is missing or malformed. The message names the variable and never quotes a secret value. */
@@ -32,6 +40,8 @@ export interface EmbeddedEmulatorConfig {
   faultRate: number;
   /** Port on which the emulator listens with its control routes on (for e2e), or null to keep them off. */
   controlPort: number | null;
+  /** How it answers where the public sources leave the API open (EMULATOR_ADD_OUTSIDER, …). */
+  variants: ApiVariants;
 }
 
 export interface ServerConfig {
@@ -95,7 +105,8 @@ const EMULATOR_ONLY = [
   'EMULATOR_LATENCY',
   'EMULATOR_FAULT_RATE',
   'EMULATOR_CONTROL_PORT',
-] as const;
+  ...API_VARIANT_NAMES.map((name) => API_VARIANT_SETTINGS[name].env),
+];
 
 /** An empty value counts as unset, as docker compose and shell scripts often export `VAR=`. */
 function read(env: Env, name: string): string | undefined {
@@ -237,6 +248,21 @@ function parseFaultRate(value: string | undefined): number {
 function parseControlPort(value: string | undefined): number | null {
   if (value === undefined || /^(off|false|no)$/i.test(value)) return null;
   return parsePort('EMULATOR_CONTROL_PORT (the port for the emulator with its control routes)', value, 1);
+}
+
+function parseVariants(env: Env): ApiVariants {
+  const variants: ApiVariants = { ...DEFAULT_API_VARIANTS };
+  for (const name of API_VARIANT_NAMES) {
+    const envName = API_VARIANT_SETTINGS[name].env;
+    const value = read(env, envName);
+    if (value === undefined) continue;
+    const variant = parseApiVariant(name, value.toLowerCase());
+    if (variant === null) {
+      throw new ConfigError(`${envName} must be ${describeChoices(name)} (got "${value}").`);
+    }
+    Object.assign(variants, { [name]: variant });
+  }
+  return variants;
 }
 
 function rejectAll(env: Env, names: readonly string[], reason: string): void {
@@ -401,6 +427,7 @@ export function loadConfig(env: Env): ServerConfig {
         latency: parseLatency(read(env, 'EMULATOR_LATENCY')),
         faultRate: parseFaultRate(read(env, 'EMULATOR_FAULT_RATE')),
         controlPort: parseControlPort(read(env, 'EMULATOR_CONTROL_PORT')),
+        variants: parseVariants(env),
       },
     };
   }

@@ -38,6 +38,7 @@ export async function startEmbeddedEmulator(
     // The emulator seeds only an empty database, so a restart keeps what moderators changed.
     seed: 'demo',
     control: settings.controlPort !== null,
+    variants: settings.variants,
   });
   let server;
   try {
