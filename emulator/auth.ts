@@ -2,6 +2,8 @@
 // app's App ID, signed with its App Certificate, carrying the Chat service's app privilege, not expired.
 import { AccessToken2, ServiceChat, kChatServiceType } from 'agora-token/src/AccessToken2.js';
 import { chatErrors } from './chat-error.ts';
+import { checkEasemobToken, EASEMOB_TOKEN_PREFIX } from './easemob-token.ts';
+import type { ClientCredentials } from './easemob-token.ts';
 
 /** The real service's maximum app-token lifetime. */
 export const MAX_APP_TOKEN_LIFETIME_SECONDS = 24 * 3600;
@@ -11,15 +13,32 @@ export interface AppCredentials {
   appCertificate: string;
 }
 
-/** Throws the matching 401 ChatApiError unless the header carries a valid app token. */
+/** An Agora project's App ID + certificate and an Easemob project's Client ID + secret: one app, two ways in. */
+export type EmulatorCredentials = AppCredentials & ClientCredentials;
+
+function verifyEasemobToken(token: string, credentials: ClientCredentials, nowMs: number): void {
+  const check = checkEasemobToken(token, credentials, Math.floor(nowMs / 1000));
+  if (check === 'corrupt') throw chatErrors.corruptToken();
+  if (check === 'foreign') throw chatErrors.foreignToken();
+  if (check === 'expired') throw chatErrors.expiredToken();
+}
+
+/**
+ * Throws the matching 401 ChatApiError unless the header carries a valid app token: an AccessToken2 minted
+ * from the App ID and certificate, or an Easemob token from the token endpoint.
+ */
 export function verifyAppToken(
   authorization: string | undefined,
-  credentials: AppCredentials,
+  credentials: EmulatorCredentials,
   nowMs: number,
 ): void {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   const token = match?.[1];
   if (token === undefined) throw chatErrors.unauthorized();
+  if (token.startsWith(EASEMOB_TOKEN_PREFIX)) {
+    verifyEasemobToken(token, credentials, nowMs);
+    return;
+  }
 
   const parsed = new AccessToken2();
   if (!parsed.from_string(token)) throw chatErrors.corruptToken();

@@ -20,6 +20,8 @@ export interface CliSettings {
   app: string;
   appId: string | undefined;
   appCertificate: string | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
   rateLimit: number | null;
   latency: LatencySetting | null;
   faultRate: number;
@@ -43,6 +45,8 @@ Options (environment fallback in brackets):
   --app NAME               app name in the base path (moderation) [EMULATOR_APP]
   --app-id HEX32           App ID tokens must carry (the public demo App ID) [EMULATOR_APP_ID]
   --app-certificate HEX32  App Certificate tokens are signed with (demo) [EMULATOR_APP_CERTIFICATE]
+  --client-id ID           Easemob Client ID the token endpoint accepts (demo) [EMULATOR_CLIENT_ID]
+  --client-secret SECRET   Easemob Client Secret it accepts (demo) [EMULATOR_CLIENT_SECRET]
   --rate-limit N|off       calls per second per endpoint (100) [EMULATOR_RATE_LIMIT]
   --latency MS|MIN-MAX|realistic
                            processing time per call, after the rate limit has counted it (none);
@@ -70,6 +74,8 @@ Where the public sources leave the API open (see emulator/README.md):
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const HEX32 = /^[0-9a-fA-F]{32}$/;
+/** Easemob Client IDs and Secrets are URL-safe base64 (`YXA6…`). */
+const CLIENT_CREDENTIAL = /^[A-Za-z0-9_-]{8,128}$/;
 
 class FlagError extends Error {}
 
@@ -108,6 +114,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         app: { type: 'string' },
         'app-id': { type: 'string' },
         'app-certificate': { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
         'rate-limit': { type: 'string' },
         latency: { type: 'string' },
         'fault-rate': { type: 'string' },
@@ -135,14 +143,17 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     const app = pick('app', 'EMULATOR_APP') ?? 'moderation';
     if (!NAME.test(app)) fail('app', 'letters, digits, _ or -', app);
     // Credentials are never echoed back: the message names the flag, not the value.
-    const appId = pick('app-id', 'EMULATOR_APP_ID');
-    if (appId !== undefined && !HEX32.test(appId)) {
-      throw new FlagError('--app-id: expected 32 hexadecimal characters');
-    }
-    const appCertificate = pick('app-certificate', 'EMULATOR_APP_CERTIFICATE');
-    if (appCertificate !== undefined && !HEX32.test(appCertificate)) {
-      throw new FlagError('--app-certificate: expected 32 hexadecimal characters');
-    }
+    const credential = (flag: keyof typeof values, envName: string, pattern: RegExp, expected: string) => {
+      const value = pick(flag, envName);
+      if (value !== undefined && !pattern.test(value)) throw new FlagError(`--${flag}: expected ${expected}`);
+      return value;
+    };
+    const hex32 = '32 hexadecimal characters';
+    const clientForm = '8 to 128 letters, digits, _ or -';
+    const appId = credential('app-id', 'EMULATOR_APP_ID', HEX32, hex32);
+    const appCertificate = credential('app-certificate', 'EMULATOR_APP_CERTIFICATE', HEX32, hex32);
+    const clientId = credential('client-id', 'EMULATOR_CLIENT_ID', CLIENT_CREDENTIAL, clientForm);
+    const clientSecret = credential('client-secret', 'EMULATOR_CLIENT_SECRET', CLIENT_CREDENTIAL, clientForm);
     const rawRate = pick('rate-limit', 'EMULATOR_RATE_LIMIT') ?? '100';
     const rateLimit = rawRate === 'off' ? null : integer('rate-limit', rawRate, 1, 1_000_000);
     const rawLatency = pick('latency', 'EMULATOR_LATENCY');
@@ -174,6 +185,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         app,
         appId,
         appCertificate,
+        clientId,
+        clientSecret,
         rateLimit,
         latency,
         faultRate,

@@ -2,7 +2,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArgs, USAGE } from './cli-options.ts';
-import { createEmulator, DEMO_APP_CERTIFICATE, DEMO_APP_ID } from './emulator.ts';
+import {
+  createEmulator,
+  DEMO_APP_CERTIFICATE,
+  DEMO_APP_ID,
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+} from './emulator.ts';
 import { describeLatency } from './latency.ts';
 import { describeVariants } from './api-variants.ts';
 import { startEmulatorServer } from './serve.ts';
@@ -28,6 +34,8 @@ async function main(): Promise<void> {
     app: settings.app,
     appId: settings.appId ?? DEMO_APP_ID,
     appCertificate: settings.appCertificate ?? DEMO_APP_CERTIFICATE,
+    clientId: settings.clientId ?? DEMO_CLIENT_ID,
+    clientSecret: settings.clientSecret ?? DEMO_CLIENT_SECRET,
     rateLimit: settings.rateLimit,
     latency: settings.latency,
     faultRate: settings.faultRate,
@@ -59,6 +67,11 @@ async function main(): Promise<void> {
       ? `  app token (24 h, demo App ID ${DEMO_APP_ID}):\n${emulator.issueAppToken()}`
       : '  app token: mint one with ChatTokenBuilder.buildAppToken from your App ID and App Certificate',
   );
+  if (settings.clientSecret === undefined) {
+    lines.push(
+      `  Easemob:    POST ${server.baseUrl}/token with the demo Client ID ${DEMO_CLIENT_ID} (see README)`,
+    );
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const shutdown = () => {

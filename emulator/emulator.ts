@@ -17,6 +17,7 @@ import { controlRoutes } from './routes-control.ts';
 import type { FaultUpdate } from './routes-control.ts';
 import { memberRoutes } from './routes-members.ts';
 import { threadRoutes } from './routes-threads.ts';
+import { tokenRoutes } from './routes-token.ts';
 import { userThreadRoutes } from './routes-user-threads.ts';
 import { PLURAL_MEMBERS_PATH, THREAD_API_PATHS, unmatchedRouteError } from './unmatched-route.ts';
 import type { EmulatorConfig, EmulatorRuntime } from './runtime.ts';
@@ -25,6 +26,9 @@ import { EmulatorStore } from './store.ts';
 
 export const DEMO_APP_ID = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 export const DEMO_APP_CERTIFICATE = 'f9e8d7c6b5a4938271605f4e3d2c1b0a';
+/** Public demo Client ID and Secret for the Easemob token endpoint, shaped like Easemob's (`YXA6…`). */
+export const DEMO_CLIENT_ID = 'YXA6dGhyZWFkLW1lbWJlcnMtZGVtbw';
+export const DEMO_CLIENT_SECRET = 'YXA6cHVibGljLWRlbW8tc2VjcmV0LW5vdC1hLXNlY3JldA';
 export const DEFAULT_RATE_LIMIT = 100;
 export const DEFAULT_MAX_THREADS_PER_USER = 100_000;
 /** The real service's maximum app-token lifetime. */
@@ -37,6 +41,9 @@ export interface EmulatorOptions {
   app?: string;
   appId?: string;
   appCertificate?: string;
+  /** Easemob Client ID and Client Secret the token endpoint accepts (default: the public demo values). */
+  clientId?: string;
+  clientSecret?: string;
   /** Calls per second per endpoint; null = off (default 100). */
   rateLimit?: number | null;
   latency?: LatencySetting | null;
@@ -77,7 +84,7 @@ export interface Emulator {
   app: Hono<EmulatorEnv>;
   /** Routes any absolute URL to the app; a dropped connection rejects with TypeError('fetch failed'). */
   fetch: typeof fetch;
-  /** Current settings (live: setFaults updates them). Never holds the App Certificate. */
+  /** Current settings (live: setFaults updates them). Never holds the App Certificate or Client Secret. */
   config: Readonly<EmulatorConfig>;
   /** '/{org}/{app}' */
   basePath: string;
@@ -112,6 +119,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const credentials = {
     appId: options.appId ?? DEMO_APP_ID,
     appCertificate: options.appCertificate ?? DEMO_APP_CERTIFICATE,
+    clientId: options.clientId ?? DEMO_CLIENT_ID,
+    clientSecret: options.clientSecret ?? DEMO_CLIENT_SECRET,
   };
   const hex = createHash('md5').update(`${org}#${appName}`).digest('hex');
   const config: EmulatorConfig = {
@@ -198,6 +207,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   api.route('/', memberRoutes());
   api.route('/', threadRoutes());
   api.route('/', userThreadRoutes());
+  api.route('/', tokenRoutes());
   app.route(basePath, api);
   // Newer docs show /app-id/{app_id} as an alias of /{org}/{app}.
   app.route(`/app-id/${credentials.appId}`, api);

@@ -1,6 +1,6 @@
 // The state shared by the emulator's routes: configuration, store, clock and the knobs tests turn at run time.
 import type { ApiVariants } from './api-variants.ts';
-import type { AppCredentials } from './auth.ts';
+import type { EmulatorCredentials } from './auth.ts';
 import type { FaultSettings } from './faults.ts';
 import type { SlidingWindowLimiter } from './rate-limit.ts';
 import type { EmulatorStore } from './store.ts';
@@ -23,7 +23,7 @@ export interface EmulatorConfig {
 
 export interface EmulatorRuntime {
   config: EmulatorConfig;
-  credentials: AppCredentials;
+  credentials: EmulatorCredentials;
   basePath: string;
   store: EmulatorStore;
   limiter: SlidingWindowLimiter;

@@ -12,6 +12,7 @@ export const THREAD_API_PATHS: KnownPaths = [
   /^\/thread\/[^/]+\/users$/,
   /^\/threads\/user\/[^/]+$/,
   /^\/threads\/chatgroups\/[^/]+\/user\/[^/]+$/,
+  /^\/token$/,
 ];
 
 /** The older plural spelling of the remove-members path, served unless `--delete-path singular`. */
