@@ -55,7 +55,10 @@ export async function startApiServer(
           'Create one with: npm run users -- add NAME --role moderator',
       );
     }
-    const tokenProvider = createAppTokenProvider(credentials);
+    // An Easemob project's token endpoint sits beside the thread API, under the same org and app.
+    const tokenProvider = createAppTokenProvider(credentials, {
+      tokenEndpoint: { url: `${backend.host}/${backend.org}/${backend.app}/token`, fetch },
+    });
     const audit = await openAuditLog(config.audit);
     cleanups.push(() => Promise.resolve(audit.close()));
     const operations = await openOperationStore(config.dataDir);

@@ -104,7 +104,7 @@ export function createServerApp({
   app.use('*', requestGuard(allowedHostnames));
   // Probes answer before sign-in: they reveal nothing and orchestrators do not sign in.
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
-  app.get('/readyz', readinessProbe(forward, now));
+  app.get('/readyz', readinessProbe(forward, tokenProvider.kind, now));
 
   const password =
     auth.mode === 'password'

@@ -2,7 +2,9 @@
 import type { ForwardedMemberChange } from './audit-record.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import { matchChatRoute } from './chat-routes.ts';
+import { credentialSettings } from './config.ts';
 import type { AppTokenProvider } from './credentials.ts';
+import { TokenUnavailable } from './easemob-token.ts';
 import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
 import { NO_RETRY_HEADER } from '../src/lib/no-retry.ts';
 
@@ -88,6 +90,13 @@ export function createChatProxy({
 }: ChatProxyOptions): ChatProxyHandler {
   const base = `${upstream.host}/${upstream.org}/${upstream.app}/`;
   const upstreamOrigin = new URL(upstream.host).origin;
+  const credentialsRefused = (): Response =>
+    chatErrorResponse(
+      502,
+      'bad_gateway',
+      'UpstreamCredentialsRefused',
+      `The Chat API at ${upstream.host} refused the dashboard's credentials; check ${credentialSettings(tokenProvider.kind)}.`,
+    );
 
   return async (request, rawTarget, onMemberChange) => {
     const method = request.method.toUpperCase();
@@ -148,7 +157,10 @@ export function createChatProxy({
     let reported = false;
     try {
       const send = async (): Promise<[Response, ArrayBuffer]> => {
-        headers.set('authorization', `Bearer ${tokenProvider.token()}`);
+        headers.set(
+          'authorization',
+          `Bearer ${await untilAborted(tokenProvider.token(), controller.signal)}`,
+        );
         const upstreamRequest = new Request(url, {
           method,
           headers,
@@ -164,7 +176,7 @@ export function createChatProxy({
       let [response, bytes] = await send();
       // The token may have been revoked or the clock skewed: a refused call changed nothing, so a fresh
       // token and one repeat are safe even for a change. A fixed token cannot be renewed, so it is not retried.
-      if (response.status === 401 && tokenProvider.kind === 'app-certificate') {
+      if (response.status === 401 && tokenProvider.renewable) {
         tokenProvider.invalidate();
         [response, bytes] = await send();
       }
@@ -178,15 +190,8 @@ export function createChatProxy({
           upstream: { status: response.status, body: bytes },
         });
       }
-      if (response.status === 401) {
-        // Passed on as it is, the SPA would read it as its own sign-in failing.
-        return chatErrorResponse(
-          502,
-          'bad_gateway',
-          'UpstreamCredentialsRefused',
-          `The Chat API at ${upstream.host} refused the dashboard's credentials; check CHAT_APP_TOKEN or AGORA_APP_ID and AGORA_APP_CERTIFICATE.`,
-        );
-      }
+      // Passed on as it is, the SPA would read it as its own sign-in failing.
+      if (response.status === 401) return credentialsRefused();
       if (response.status >= 300 && response.status < 400) {
         return chatErrorResponse(
           502,
@@ -208,6 +213,16 @@ export function createChatProxy({
     } catch (error) {
       // A listener that failed (the audit log could not be written) is the server's failure, not the API's.
       if (reported) throw error;
+      // No token could be had, so the call itself never left.
+      if (error instanceof TokenUnavailable) {
+        if (error.reason === 'refused') return credentialsRefused();
+        return chatErrorResponse(
+          502,
+          'bad_gateway',
+          'UpstreamUnreachable',
+          `Could not get an app token from the Chat API at ${upstream.host}.`,
+        );
+      }
       // The call left: whether it was applied is unknown, and that too is recorded.
       if (body !== undefined) onMemberChange?.({ method, path: route.path, body, upstream: null });
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;

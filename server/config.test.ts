@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from './config.ts';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 const CERT = 'fedcba9876543210fedcba9876543210';
+const CLIENT_ID = 'YXA6ZXhhbXBsZS1jbGllbnQtaWQ';
+const CLIENT_SECRET = 'YXA6ZXhhbXBsZS1jbGllbnQtc2VjcmV0';
+const easemob = { EASEMOB_CLIENT_ID: CLIENT_ID, EASEMOB_CLIENT_SECRET: CLIENT_SECRET };
 const TOKEN = '007eJxSecretTokenValue';
 const remote = { CHAT_HOST: 'https://a41.chat.agora.io', CHAT_ORG: 'org1', CHAT_APP: 'app_1' };
 
@@ -92,7 +95,7 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads a real project with an app token, or App ID and certificate', () => {
+  it('reads a real project with an app token, App ID and certificate, or Easemob Client ID and Secret', () => {
     expect(
       loadConfig({ ...remote, CHAT_HOST: 'https://a41.chat.agora.io/', CHAT_APP_TOKEN: TOKEN }).chat,
     ).toEqual({
@@ -104,6 +107,9 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ ...remote, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: CERT }).chat).toMatchObject({
       credentials: { kind: 'app-certificate', appId: APP_ID, appCertificate: CERT },
+    });
+    expect(loadConfig({ ...remote, ...easemob }).chat).toMatchObject({
+      credentials: { kind: 'easemob-client', clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
     });
   });
 
@@ -130,6 +136,18 @@ describe('loadConfig', () => {
     [{ ...remote, CHAT_APP_TOKEN: 'two words' }, 'CHAT_APP_TOKEN'],
     [{ ...remote, CHAT_APP_TOKEN: TOKEN, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: CERT }, 'not both'],
     [{ ...remote, AGORA_APP_ID: APP_ID }, 'AGORA_APP_CERTIFICATE is required'],
+    [{ ...remote, EASEMOB_CLIENT_ID: CLIENT_ID }, 'EASEMOB_CLIENT_SECRET is required with EASEMOB_CLIENT_ID'],
+    [{ ...remote, EASEMOB_CLIENT_SECRET: CLIENT_SECRET }, 'EASEMOB_CLIENT_ID is required'],
+    [
+      { ...remote, EASEMOB_CLIENT_ID: 'a b', EASEMOB_CLIENT_SECRET: CLIENT_SECRET },
+      'EASEMOB_CLIENT_ID must be',
+    ],
+    [
+      { ...remote, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: CERT, ...easemob },
+      'not both AGORA_APP_ID and AGORA_APP_CERTIFICATE (Agora) and EASEMOB_CLIENT_ID and EASEMOB_CLIENT_SECRET (Easemob)',
+    ],
+    [{ ...remote }, 'or EASEMOB_CLIENT_ID and EASEMOB_CLIENT_SECRET (Easemob)'],
+    [{ ...easemob }, 'EASEMOB_CLIENT_ID, EASEMOB_CLIENT_SECRET are set but CHAT_HOST is not'],
     [{ ...remote, AGORA_APP_CERTIFICATE: CERT }, 'AGORA_APP_ID is required'],
     [{ ...remote, AGORA_APP_ID: 'xyz', AGORA_APP_CERTIFICATE: CERT }, 'AGORA_APP_ID must be 32'],
     [
@@ -148,10 +166,13 @@ describe('loadConfig', () => {
       errorOf({ ...remote, CHAT_APP_TOKEN: TOKEN, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: CERT }),
       errorOf({ ...remote, AGORA_APP_ID: APP_ID, AGORA_APP_CERTIFICATE: `${CERT}zz` }),
       errorOf({ CHAT_APP_TOKEN: TOKEN, AGORA_APP_CERTIFICATE: CERT }),
+      errorOf({ ...remote, ...easemob, CHAT_APP_TOKEN: TOKEN }),
+      errorOf({ ...remote, EASEMOB_CLIENT_ID: CLIENT_ID, EASEMOB_CLIENT_SECRET: `${CLIENT_SECRET}!` }),
     ].map((error) => error.message);
     for (const message of messages) {
       expect(message).not.toContain(TOKEN);
       expect(message).not.toContain(CERT);
+      expect(message).not.toContain(CLIENT_SECRET);
     }
   });
 

@@ -16,9 +16,19 @@ export class ConfigError extends Error {
 }
 
 export type ChatCredentials =
-  { kind: 'app-token'; token: string } | { kind: 'app-certificate'; appId: string; appCertificate: string };
+  | { kind: 'app-token'; token: string }
+  | { kind: 'app-certificate'; appId: string; appCertificate: string }
+  | { kind: 'easemob-client'; clientId: string; clientSecret: string };
 
 export type CredentialKind = ChatCredentials['kind'];
+
+/** The settings that hold each kind of credentials, named in messages that tell the operator what to check. */
+export function credentialSettings(kind: CredentialKind): string {
+  if (kind === 'app-token') return 'CHAT_APP_TOKEN';
+  return kind === 'app-certificate'
+    ? 'AGORA_APP_ID and AGORA_APP_CERTIFICATE (Agora)'
+    : 'EASEMOB_CLIENT_ID and EASEMOB_CLIENT_SECRET (Easemob)';
+}
 
 export interface RemoteChatConfig {
   kind: 'remote';
@@ -93,12 +103,15 @@ export const DEFAULT_EMULATOR_RATE_LIMIT = 100;
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 const HEX32 = /^[0-9a-fA-F]{32}$/;
+const CLIENT_CREDENTIAL = /^[A-Za-z0-9_-]{8,128}$/;
 const REMOTE_ONLY = [
   'CHAT_ORG',
   'CHAT_APP',
   'CHAT_APP_TOKEN',
   'AGORA_APP_ID',
   'AGORA_APP_CERTIFICATE',
+  'EASEMOB_CLIENT_ID',
+  'EASEMOB_CLIENT_SECRET',
 ] as const;
 const EMULATOR_ONLY = [
   'EMULATOR_RATE_LIMIT',
@@ -174,14 +187,52 @@ function parseName(env: Env, name: string): string {
   return value;
 }
 
+/** Both halves of a two-part credential, or a message naming the missing one. */
+function pair(env: Env, first: string, second: string): [string, string] | undefined {
+  const a = read(env, first);
+  const b = read(env, second);
+  if (a === undefined && b === undefined) return undefined;
+  if (a === undefined) throw new ConfigError(`${first} is required with ${second}.`);
+  if (b === undefined) throw new ConfigError(`${second} is required with ${first}.`);
+  return [a, b];
+}
+
+function parseAgoraCertificate([appId, appCertificate]: [string, string]): ChatCredentials {
+  if (!HEX32.test(appId)) throw new ConfigError('AGORA_APP_ID must be 32 hexadecimal characters.');
+  if (!HEX32.test(appCertificate)) {
+    throw new ConfigError('AGORA_APP_CERTIFICATE must be 32 hexadecimal characters.');
+  }
+  return { kind: 'app-certificate', appId, appCertificate };
+}
+
+function parseEasemobClient([clientId, clientSecret]: [string, string]): ChatCredentials {
+  // Easemob's Client IDs and Secrets are URL-safe base64 (`YXA6…`); they travel in a JSON body.
+  if (!CLIENT_CREDENTIAL.test(clientId)) {
+    throw new ConfigError(
+      'EASEMOB_CLIENT_ID must be the Client ID from the Easemob console (letters, digits, _ and -).',
+    );
+  }
+  if (!CLIENT_CREDENTIAL.test(clientSecret)) {
+    throw new ConfigError(
+      'EASEMOB_CLIENT_SECRET must be the Client Secret from the Easemob console (letters, digits, _ and -).',
+    );
+  }
+  return { kind: 'easemob-client', clientId, clientSecret };
+}
+
 function parseCredentials(env: Env): ChatCredentials {
   const token = read(env, 'CHAT_APP_TOKEN');
-  const appId = read(env, 'AGORA_APP_ID');
-  const appCertificate = read(env, 'AGORA_APP_CERTIFICATE');
-  const certificateForm = appId !== undefined || appCertificate !== undefined;
-  if (token !== undefined && certificateForm) {
+  const certificate = pair(env, 'AGORA_APP_ID', 'AGORA_APP_CERTIFICATE');
+  const client = pair(env, 'EASEMOB_CLIENT_ID', 'EASEMOB_CLIENT_SECRET');
+  const kinds: CredentialKind[] = [];
+  if (token !== undefined) kinds.push('app-token');
+  if (certificate !== undefined) kinds.push('app-certificate');
+  if (client !== undefined) kinds.push('easemob-client');
+  if (kinds.length > 1) {
     throw new ConfigError(
-      'Set either CHAT_APP_TOKEN or AGORA_APP_ID + AGORA_APP_CERTIFICATE, not both: it would be unclear which one is used.',
+      `Set exactly one kind of credentials, not ${kinds.length === 2 ? 'both' : 'all of'} ` +
+        `${kinds.map(credentialSettings).join(' and ')}: ` +
+        'it would be unclear which one is used.',
     );
   }
   if (token !== undefined) {
@@ -193,20 +244,12 @@ function parseCredentials(env: Env): ChatCredentials {
     }
     return { kind: 'app-token', token };
   }
-  if (!certificateForm) {
-    throw new ConfigError(
-      'CHAT_HOST is set but no credentials are: set CHAT_APP_TOKEN, or AGORA_APP_ID and AGORA_APP_CERTIFICATE.',
-    );
-  }
-  if (appId === undefined) throw new ConfigError('AGORA_APP_ID is required with AGORA_APP_CERTIFICATE.');
-  if (appCertificate === undefined) {
-    throw new ConfigError('AGORA_APP_CERTIFICATE is required with AGORA_APP_ID.');
-  }
-  if (!HEX32.test(appId)) throw new ConfigError('AGORA_APP_ID must be 32 hexadecimal characters.');
-  if (!HEX32.test(appCertificate)) {
-    throw new ConfigError('AGORA_APP_CERTIFICATE must be 32 hexadecimal characters.');
-  }
-  return { kind: 'app-certificate', appId, appCertificate };
+  if (certificate !== undefined) return parseAgoraCertificate(certificate);
+  if (client !== undefined) return parseEasemobClient(client);
+  throw new ConfigError(
+    'CHAT_HOST is set but no credentials are: set CHAT_APP_TOKEN, or AGORA_APP_ID and AGORA_APP_CERTIFICATE ' +
+      '(Agora), or EASEMOB_CLIENT_ID and EASEMOB_CLIENT_SECRET (Easemob).',
+  );
 }
 
 function parseRateLimit(value: string | undefined): number | null {

@@ -24,37 +24,37 @@ describe('app token provider', () => {
   it('mints a 24 h app token the Chat API accepts', async () => {
     const provider = createAppTokenProvider(certificate);
     expect(provider.kind).toBe('app-certificate');
-    expect(provider.token()).toMatch(/^007/);
-    expect(await statusWith(provider.token())).toBe(200);
+    expect(await provider.token()).toMatch(/^007/);
+    expect(await statusWith(await provider.token())).toBe(200);
     expect(APP_TOKEN_LIFETIME_SECONDS).toBe(86_400);
   });
 
-  it('reuses the token until less than 20% of its lifetime is left, then renews', () => {
+  it('reuses the token until less than 20% of its lifetime is left, then renews', async () => {
     let now = 1_000_000;
     const lifetimeMs = APP_TOKEN_LIFETIME_SECONDS * 1000;
     const provider = createAppTokenProvider(certificate, { now: () => now });
-    const first = provider.token();
+    const first = await provider.token();
     now += lifetimeMs * 0.79;
-    expect(provider.token()).toBe(first);
+    expect(await provider.token()).toBe(first);
     now += lifetimeMs * 0.02;
-    const second = provider.token();
+    const second = await provider.token();
     expect(second).not.toBe(first);
     now += lifetimeMs * 0.5;
-    expect(provider.token()).toBe(second);
+    expect(await provider.token()).toBe(second);
   });
 
   it('mints a fresh token after invalidate()', async () => {
     const provider = createAppTokenProvider(certificate, { now: () => 0 });
-    const first = provider.token();
+    const first = await provider.token();
     provider.invalidate();
-    const second = provider.token();
+    const second = await provider.token();
     expect(second).not.toBe(first);
     expect(await statusWith(second)).toBe(200);
   });
 
   it('a token minted with another certificate is refused by the API', async () => {
     const provider = createAppTokenProvider({ ...certificate, appCertificate: '0'.repeat(32) });
-    expect(await statusWith(provider.token())).toBe(401);
+    expect(await statusWith(await provider.token())).toBe(401);
   });
 
   it('turns malformed App ID or certificate into a ConfigError at creation', () => {
@@ -67,7 +67,7 @@ describe('app token provider', () => {
     const provider = createAppTokenProvider({ kind: 'app-token', token: issued });
     provider.invalidate();
     expect(provider.kind).toBe('app-token');
-    expect(provider.token()).toBe(issued);
-    expect(await statusWith(provider.token())).toBe(200);
+    expect(await provider.token()).toBe(issued);
+    expect(await statusWith(await provider.token())).toBe(200);
   });
 });

@@ -15,7 +15,8 @@ function revokedFirst(real: AppTokenProvider): AppTokenProvider {
   let revoked = true;
   return {
     kind: 'app-certificate',
-    token: () => (revoked ? REVOKED : real.token()),
+    renewable: true,
+    token: () => (revoked ? Promise.resolve(REVOKED) : real.token()),
     invalidate: () => {
       revoked = false;
       real.invalidate();
@@ -25,7 +26,8 @@ function revokedFirst(real: AppTokenProvider): AppTokenProvider {
 
 const fixedRevoked = (): AppTokenProvider => ({
   kind: 'app-token',
-  token: () => REVOKED,
+  renewable: false,
+  token: () => Promise.resolve(REVOKED),
   invalidate: () => undefined,
 });
 

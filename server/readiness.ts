@@ -1,14 +1,15 @@
 // GET /readyz: ready when the Chat API answers a read with the configured credentials, through the same
 // proxy path (renewal, timeout) that the dashboard's own calls take.
 import type { ChatProxyHandler } from './chat-proxy.ts';
+import { credentialSettings, type CredentialKind } from './config.ts';
 
 /** The cheapest allow-listed read: one thread id. */
 const PROBE_TARGET = '/api/chat/thread?limit=1';
 
 /** Our own words for each failure: the upstream body is not repeated, as it is not ours to vouch for. */
-function reasonFor(status: number, exception: string | null): string {
+function reasonFor(status: number, exception: string | null, credentials: CredentialKind): string {
   if (exception === 'UpstreamCredentialsRefused') {
-    return 'The Chat API refused the configured credentials; check CHAT_APP_TOKEN or AGORA_APP_ID and AGORA_APP_CERTIFICATE.';
+    return `The Chat API refused the configured credentials; check ${credentialSettings(credentials)}.`;
   }
   if (exception === 'UpstreamTimeout') return 'The Chat API did not answer in time.';
   if (exception === 'UpstreamUnreachable') return 'The Chat API could not be reached; check CHAT_HOST.';
@@ -34,21 +35,25 @@ const REUSE_ANSWER_MS = 5000;
 
 type Readiness = { status: 'ready' } | { status: 'not ready'; reason: string };
 
-async function checkReadiness(forward: ChatProxyHandler): Promise<Readiness> {
+async function checkReadiness(forward: ChatProxyHandler, credentials: CredentialKind): Promise<Readiness> {
   const response = await forward(new Request(`http://readiness.local${PROBE_TARGET}`), PROBE_TARGET);
   if (response.status === 200) return { status: 'ready' };
-  return { status: 'not ready', reason: reasonFor(response.status, await exceptionOf(response)) };
+  return {
+    status: 'not ready',
+    reason: reasonFor(response.status, await exceptionOf(response), credentials),
+  };
 }
 
 /** Returns the /readyz handler: the Chat API is asked at most once per few seconds. */
 export function readinessProbe(
   forward: ChatProxyHandler,
+  credentials: CredentialKind,
   now: () => number = Date.now,
 ): () => Promise<Response> {
   let last: { at: number; answer: Promise<Readiness> } | null = null;
   return async () => {
     if (last === null || now() - last.at >= REUSE_ANSWER_MS)
-      last = { at: now(), answer: checkReadiness(forward) };
+      last = { at: now(), answer: checkReadiness(forward, credentials) };
     const answer = await last.answer;
     return Response.json(answer, {
       status: answer.status === 'ready' ? 200 : 503,

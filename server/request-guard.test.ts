@@ -54,7 +54,12 @@ describe('cross-site changes', () => {
 describe('host names', () => {
   const app = createServerApp({
     config: harness.config,
-    tokenProvider: { kind: 'app-token', token: () => 'unused', invalidate: () => undefined },
+    tokenProvider: {
+      kind: 'app-token',
+      renewable: false,
+      token: () => Promise.resolve('unused'),
+      invalidate: () => undefined,
+    },
     fetch: harness.emulator.fetch,
     logger: { log: () => undefined },
     audit: harness.audit,

@@ -58,8 +58,9 @@ export function expectNoSecretsLeaked(): void {
 function recordingProvider(inner: AppTokenProvider): AppTokenProvider {
   return {
     kind: inner.kind,
-    token() {
-      const token = inner.token();
+    renewable: inner.renewable,
+    async token() {
+      const token = await inner.token();
       rememberSecret(token);
       return token;
     },
@@ -110,7 +111,7 @@ export interface HarnessOptions {
   auth?: AuthConfig;
   now?: () => number;
   /** Wraps the real token provider, e.g. to hand out a revoked token first. */
-  tokenProvider?: (real: AppTokenProvider) => AppTokenProvider;
+  tokenProvider?: (real: AppTokenProvider, emulator: Emulator) => AppTokenProvider;
   operations?: ServerAppOptions['operations'];
 }
 
@@ -139,7 +140,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     appId: DEMO_APP_ID,
     appCertificate: DEMO_APP_CERTIFICATE,
   });
-  const tokenProvider = recordingProvider(options.tokenProvider?.(realProvider) ?? realProvider);
+  const tokenProvider = recordingProvider(options.tokenProvider?.(realProvider, emulator) ?? realProvider);
   const upstream = options.upstreamFetch?.(emulator.fetch) ?? emulator.fetch;
   const config: ChatBackend = {
     backend: 'emulator',
