@@ -10,6 +10,7 @@ import type { FaultKind } from './faults.ts';
 import { isValidLatency } from './latency.ts';
 import type { LatencySetting } from './latency.ts';
 import { gateway } from './gateway.ts';
+import { hostGuard } from './host-guard.ts';
 import type { EmulatorEnv } from './hono-env.ts';
 import { createInProcessFetch } from './in-process-fetch.ts';
 import { SlidingWindowLimiter } from './rate-limit.ts';
@@ -61,6 +62,8 @@ export interface EmulatorOptions {
   cursorOnLastPage?: boolean;
   /** Answers where the public sources leave the API open; unset ones keep their defaults. */
   variants?: Partial<ApiVariants>;
+  /** Host names it answers to, control routes included; any other gets 421 (default: any name). */
+  hostnames?: readonly string[];
   /** Clock in ms, for tests (token expiry, rate windows). */
   now?: () => number;
   /** For faults and latency. */
@@ -170,6 +173,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 
   const app = new Hono<EmulatorEnv>();
+  if (options.hostnames !== undefined) app.use('*', hostGuard(options.hostnames));
   app.use('*', async (c, next) => {
     c.set('emulator', runtime);
     c.set('startedAt', now());

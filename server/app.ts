@@ -9,7 +9,12 @@ import { AccountsFileUnusable, watchedAccounts } from './accounts.ts';
 import { authRoutes } from './auth-routes.ts';
 import { authenticate, requireModerator } from './authenticate.ts';
 import { chatErrorResponse } from './chat-error.ts';
-import { createChatProxy, type MemberChangeListener, type UpstreamFetch } from './chat-proxy.ts';
+import {
+  createChatProxy,
+  type ChatUpstream,
+  type MemberChangeListener,
+  type UpstreamFetch,
+} from './chat-proxy.ts';
 import type { AuthConfig } from './config.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import type { Logger } from './logger.ts';
@@ -75,8 +80,15 @@ export function createServerApp({
   now = Date.now,
 }: ServerAppOptions): ServerApp {
   const app = new Hono<ServerEnv>();
+  const upstream: ChatUpstream = {
+    host: config.host,
+    org: config.org,
+    app: config.app,
+    // The embedded emulator's loopback port is the server's business alone.
+    ...(config.backend === 'emulator' ? { name: 'the embedded Chat emulator' } : {}),
+  };
   const forward = createChatProxy({
-    upstream: { host: config.host, org: config.org, app: config.app },
+    upstream,
     tokenProvider,
     fetch,
     ...proxy,
@@ -88,7 +100,7 @@ export function createServerApp({
     store: operations.store ?? openSqliteOperationStore(':memory:'),
     governor,
     forward: createChatProxy({
-      upstream: { host: config.host, org: config.org, app: config.app },
+      upstream,
       tokenProvider,
       fetch,
       ...proxy,

@@ -29,10 +29,27 @@ async function forward(
   return [response, exchange];
 }
 
+/** The upstream's answer, as the browser gets it: the same but for the upstream's own address (`uri`). */
 function expectPassedThrough(response: ObservedResponse, exchange: (typeof exchanges)[number]): void {
   expect(response.status).toBe(exchange.status);
-  expect(response.text).toBe(exchange.responseText);
   expect(response.headers.get('content-type')).toBe(exchange.responseContentType);
+  const upstream = parsed(exchange.responseText ?? '');
+  if (upstream === undefined) {
+    expect(response.text).toBe(exchange.responseText);
+    return;
+  }
+  const rest: Record<string, unknown> = { ...(upstream as Record<string, unknown>) };
+  delete rest.uri;
+  expect(response.json).toEqual(rest);
+  expect(response.text).not.toContain(UPSTREAM_ORIGIN);
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 const json = (body: unknown, method: string): RequestInit => ({
@@ -85,6 +102,13 @@ describe('chat proxy: allowed routes', () => {
     expect(exchange.url).toBe(`${UPSTREAM_ORIGIN}/demo/moderation/${upstreamTarget}`);
     expect(response.status).toBe(200);
     expectPassedThrough(response, exchange);
+  });
+
+  it("keeps the upstream's own address (`uri`) from the browser", async () => {
+    const [response, exchange] = await forward(`/api/chat/thread/${thread}`);
+    expect(exchange.responseText).toContain(`"uri":"${UPSTREAM_ORIGIN}/demo/moderation/thread/${thread}"`);
+    expect(response.json).not.toHaveProperty('uri');
+    expect(response.json).toMatchObject({ path: `/thread/${thread}`, data: { id: thread } });
   });
 
   it('passes Chat API errors through unchanged', async () => {

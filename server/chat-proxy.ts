@@ -16,6 +16,8 @@ export interface ChatUpstream {
   host: string;
   org: string;
   app: string;
+  /** How messages name it, e.g. `the Chat API at https://…`; the embedded emulator's port stays unnamed. */
+  name?: string;
 }
 
 export interface ChatProxyOptions {
@@ -55,6 +57,26 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/**
+ * The Chat API names its own address in the `uri` of every answer. For the embedded emulator that is a
+ * loopback port worth keeping to the server, and no dashboard code reads it, so it is left out.
+ */
+function withoutUpstreamAddress(bytes: ArrayBuffer, contentType: string | null): ArrayBuffer | string {
+  if (bytes.byteLength === 0 || !(contentType ?? '').includes('json')) return bytes;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return bytes;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('uri' in parsed)) {
+    return bytes;
+  }
+  const rest: Record<string, unknown> = { ...parsed };
+  delete rest.uri;
+  return JSON.stringify(rest);
+}
+
 /** Echoed paths are cut short: the message is for a developer, not a mirror for arbitrary input. */
 const MAX_ECHOED_PATH = 200;
 
@@ -90,12 +112,14 @@ export function createChatProxy({
 }: ChatProxyOptions): ChatProxyHandler {
   const base = `${upstream.host}/${upstream.org}/${upstream.app}/`;
   const upstreamOrigin = new URL(upstream.host).origin;
+  const apiName = upstream.name ?? `the Chat API at ${upstream.host}`;
+  const ApiName = apiName.charAt(0).toUpperCase() + apiName.slice(1);
   const credentialsRefused = (): Response =>
     chatErrorResponse(
       502,
       'bad_gateway',
       'UpstreamCredentialsRefused',
-      `The Chat API at ${upstream.host} refused the dashboard's credentials; check ${credentialSettings(tokenProvider.kind)}.`,
+      `${ApiName} refused the dashboard's credentials; check ${credentialSettings(tokenProvider.kind)}.`,
     );
 
   return async (request, rawTarget, onMemberChange) => {
@@ -197,7 +221,7 @@ export function createChatProxy({
           502,
           'bad_gateway',
           'UpstreamRedirect',
-          `The Chat API at ${upstream.host} answered with a redirect; check CHAT_HOST.`,
+          `${ApiName} answered with a redirect; check CHAT_HOST.`,
         );
       }
       // Member lists change under moderators' hands; React Query owns freshness, not the HTTP cache.
@@ -206,7 +230,8 @@ export function createChatProxy({
         const value = response.headers.get(name);
         if (value !== null) responseHeaders.set(name, value);
       }
-      return new Response(bytes.byteLength === 0 ? null : bytes, {
+      const contentType = response.headers.get('content-type');
+      return new Response(bytes.byteLength === 0 ? null : withoutUpstreamAddress(bytes, contentType), {
         status: response.status,
         headers: responseHeaders,
       });
@@ -220,7 +245,7 @@ export function createChatProxy({
           502,
           'bad_gateway',
           'UpstreamUnreachable',
-          `Could not get an app token from the Chat API at ${upstream.host}.`,
+          `Could not get an app token from ${apiName}.`,
         );
       }
       // The call left: whether it was applied is unknown, and that too is recorded.
@@ -231,7 +256,7 @@ export function createChatProxy({
           504,
           'gateway_timeout',
           'UpstreamTimeout',
-          `The Chat API at ${upstream.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+          `${ApiName} did not answer within ${Math.round(timeoutMs / 1000)} s.`,
         );
         timedOut.headers.set(NO_RETRY_HEADER, 'upstream-timeout');
         return timedOut;
@@ -245,12 +270,7 @@ export function createChatProxy({
           'The browser went away.',
         );
       }
-      return chatErrorResponse(
-        502,
-        'bad_gateway',
-        'UpstreamUnreachable',
-        `Could not reach the Chat API at ${upstream.host}.`,
-      );
+      return chatErrorResponse(502, 'bad_gateway', 'UpstreamUnreachable', `Could not reach ${apiName}.`);
     } finally {
       clearTimeout(timer);
       request.signal.removeEventListener('abort', onClientAbort);

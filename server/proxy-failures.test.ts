@@ -44,10 +44,14 @@ describe('proxy failures', () => {
     expect(harness.exchanges[0]?.signal.aborted).toBe(true);
   });
 
-  it('answers 502 naming the host when the Chat API is unreachable', async () => {
+  it("answers 502 naming a real project's host when the Chat API is unreachable", async () => {
     const port = await closedPort();
     const host = `http://127.0.0.1:${port}`;
-    const harness = harnessWith({ upstreamOrigin: host, upstreamFetch: () => (request) => fetch(request) });
+    const harness = harnessWith({
+      upstreamOrigin: host,
+      upstreamFetch: () => (request) => fetch(request),
+      backend: { backend: 'agora' },
+    });
     const response = await harness.call(path);
     expect(response.status).toBe(502);
     expect(response.json).toMatchObject({
@@ -55,6 +59,18 @@ describe('proxy failures', () => {
       error_description: `Could not reach the Chat API at ${host}.`,
     });
     expect(harness.exchanges).toHaveLength(1);
+  });
+
+  it("does not name the embedded emulator's loopback port when it is unreachable", async () => {
+    const port = await closedPort();
+    const harness = harnessWith({
+      upstreamOrigin: `http://127.0.0.1:${port}`,
+      upstreamFetch: () => (request) => fetch(request),
+    });
+    const response = await harness.call(path);
+    expect(response.status).toBe(502);
+    expect(response.text).not.toContain(String(port));
+    expect(response.json).toMatchObject({ error_description: 'Could not reach the embedded Chat emulator.' });
   });
 
   it('answers 502 when the connection drops without an answer', async () => {
