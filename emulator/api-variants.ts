@@ -9,7 +9,7 @@ export const API_VARIANT_VALUES = {
   /** What a member-list cursor holds: a join position, or an offset into the current list. */
   cursor: ['stable', 'offset'],
   /** Which spellings of the remove-members path exist. */
-  deletePath: ['both', 'singular'],
+  deletePath: ['both', 'singular', 'plural'],
 } as const;
 
 export type ApiVariantName = keyof typeof API_VARIANT_VALUES;

@@ -101,7 +101,7 @@ describe('parseCliArgs', () => {
     [['--port'], '--port'],
     [['--add-member', 'ignore'], '--add-member'],
     [['--cursor', 'seq'], '--cursor'],
-    [['--delete-path', 'plural'], '--delete-path'],
+    [['--delete-path', 'plurals'], '--delete-path'],
   ])('reports %j naming %s', (argv, flag) => {
     const result = parseCliArgs(argv, {});
     expect(result.kind).toBe('error');

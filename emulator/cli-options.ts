@@ -64,9 +64,9 @@ Where the public sources leave the API open (see emulator/README.md):
                            naming the members, nothing applied (noop) [EMULATOR_ADD_MEMBER]
   --cursor stable|offset   member cursor: a join position, or an offset into the current list
                            (stable) [EMULATOR_CURSOR]
-  --delete-path both|singular
-                           remove members at /thread/{id}/users and /threads/{id}/users, or the
-                           singular only (both) [EMULATOR_DELETE_PATH]
+  --delete-path both|singular|plural
+                           remove members at /thread/{id}/users and /threads/{id}/users, the
+                           singular only, or the plural only (both) [EMULATOR_DELETE_PATH]
 
   --control                expose the test-only /_emulator/* routes [EMULATOR_CONTROL=1]
   --help                   print this help

@@ -219,7 +219,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const bases = [basePath, `/app-id/${credentials.appId}`];
   app.notFound((c) => {
     const knownPaths =
-      config.variants.deletePath === 'both' ? [...THREAD_API_PATHS, PLURAL_MEMBERS_PATH] : THREAD_API_PATHS;
+      config.variants.deletePath === 'singular'
+        ? THREAD_API_PATHS
+        : [...THREAD_API_PATHS, PLURAL_MEMBERS_PATH];
     const error = unmatchedRouteError(new URL(c.req.url).pathname, { bases, knownPaths });
     return c.json(errorEnvelope(error, now(), c.var.startedAt), error.status);
   });

@@ -93,7 +93,12 @@ export function memberRoutes(): Hono<EmulatorEnv> {
     });
     return successResponse(c, { entities });
   };
-  routes.delete('/thread/:threadId/users', endpointGuard(3), removeMembers);
+  // A host that knows only the plural spelling serves this path for other methods: 405, before auth.
+  const singularServed: MiddlewareHandler<EmulatorEnv> = async (c, next) => {
+    if (c.var.emulator.config.variants.deletePath === 'plural') throw chatErrors.methodNotAllowed();
+    await next();
+  };
+  routes.delete('/thread/:threadId/users', singularServed, endpointGuard(3), removeMembers);
   // The seed document's (older) plural spelling of the same endpoint; a host that knows only the singular
   // answers it like any unknown route, before auth.
   const pluralServed: MiddlewareHandler<EmulatorEnv> = async (c, next) => {

@@ -61,7 +61,7 @@ export function expectSameShape(actual: unknown, example: unknown, path = '$'): 
   expect(typeof actual, `${path} type`).toBe(typeof example);
 }
 
-/** Every combination of the API variants (24), for suites that must hold under each: `it.each(…)`. */
+/** Every combination of the API variants (36), for suites that must hold under each: `it.each(…)`. */
 export function everyApiVariantCombination(): ApiVariants[] {
   let combinations: ApiVariants[] = [{ ...DEFAULT_API_VARIANTS }];
   for (const name of API_VARIANT_NAMES) {

@@ -171,6 +171,22 @@ describe('--delete-path', () => {
     const singular = await api.call('DELETE', membersPath, { body: { usernames: [member] } });
     expect(singular.json?.entities).toEqual([{ result: true, user: member }]);
   });
+
+  it('plural: the singular path serves no DELETE (405, before auth), the plural one works', async () => {
+    const api = apiWith({ deletePath: 'plural' });
+    const [member = ''] = membersOfSmall(api);
+    for (const token of [undefined, null]) {
+      expectChatError(
+        await api.call('DELETE', membersPath, { body: { usernames: [member] }, token }),
+        405,
+        'web_application',
+        'HTTP 405 Method Not Allowed',
+      );
+    }
+    expect(membersOfSmall(api)).toContain(member);
+    const response = await api.call('DELETE', plural, { body: { usernames: [member] } });
+    expect(response.json?.entities).toEqual([{ result: true, user: member }]);
+  });
 });
 
 describe('switching variants at run time', () => {
@@ -195,7 +211,7 @@ describe('switching variants at run time', () => {
 });
 
 describe('every combination', () => {
-  // One emulator switched per case: seeding the demo data 24 times would take seconds.
+  // One emulator switched per case: seeding the demo data 36 times would take seconds.
   let api: TestApi;
   beforeAll(() => {
     api = apiWith({});
@@ -206,7 +222,9 @@ describe('every combination', () => {
     expect((await api.call('POST', membersPath, { body: { usernames: [lurker] } })).status).toBe(200);
     const listed = await api.call('GET', membersPath, { query: { limit: '50' } });
     expect(membersOf(listed)).toContain(lurker);
-    const removed = await api.call('DELETE', membersPath, { body: { usernames: [lurker] } });
+    const removalPath =
+      variants.deletePath === 'plural' ? `/threads/${DEMO_THREADS.small}/users` : membersPath;
+    const removed = await api.call('DELETE', removalPath, { body: { usernames: [lurker] } });
     expect(removed.json?.entities).toEqual([{ result: true, user: lurker }]);
   });
 });

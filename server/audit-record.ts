@@ -5,7 +5,7 @@ import type { AuditAction, AuditCall, UserOutcome } from './audit-store.ts';
 /** What the proxy knows about a member change it forwarded. */
 export interface ForwardedMemberChange {
   method: string;
-  /** The upstream path, `thread/{threadId}/users` (the allow-list admits no other shape with a body). */
+  /** The upstream path, `thread/{threadId}/users` or `threads/{threadId}/users` (the only shapes with a body). */
   path: string;
   body: Uint8Array;
   /** The API's final answer, or null when none came (timeout, dropped connection, browser gone). */

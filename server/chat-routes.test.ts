@@ -6,6 +6,7 @@ describe('matchChatRoute', () => {
     ['GET', 'thread/1234567890/users', 'thread/1234567890/users'],
     ['POST', 'thread/1234567890/users', 'thread/1234567890/users'],
     ['DELETE', 'thread/1234567890/users', 'thread/1234567890/users'],
+    ['DELETE', 'threads/1234567890/users', 'threads/1234567890/users'],
     ['GET', 'thread', 'thread'],
     ['GET', 'thread/1234567890', 'thread/1234567890'],
     ['GET', 'threads/user/alice.b-c_d', 'threads/user/alice.b-c_d'],

@@ -37,6 +37,8 @@ export const CHAT_ROUTES: readonly ChatRoute[] = [
   { method: 'GET', segments: ['thread', 'threadId', 'users'], query: ['limit', 'cursor'], body: false },
   { method: 'POST', segments: ['thread', 'threadId', 'users'], query: [], body: true },
   { method: 'DELETE', segments: ['thread', 'threadId', 'users'], query: [], body: true },
+  // The older plural spelling, for hosts that know only it (operations fall back to it once).
+  { method: 'DELETE', segments: ['threads', 'threadId', 'users'], query: [], body: true },
   { method: 'GET', segments: ['thread'], query: ['limit', 'cursor', 'sort'], body: false },
   { method: 'GET', segments: ['thread', 'threadId'], query: [], body: false },
   {

@@ -11,6 +11,8 @@ export class ChatCallError extends Error {
     readonly status: number,
     readonly code: string | null,
     readonly description: string,
+    /** The API's numeric `error_code`, when its answer had one. */
+    readonly errorCode: number | null = null,
   ) {
     super(description);
     this.name = 'ChatCallError';
@@ -92,7 +94,8 @@ export function chatCalls(
         typeof envelope.error_description === 'string'
           ? envelope.error_description
           : `The Chat API answered HTTP ${response.status} to ${what}.`;
-      throw new ChatCallError(response.status, code, description);
+      const errorCode = typeof envelope.error_code === 'number' ? envelope.error_code : null;
+      throw new ChatCallError(response.status, code, description, errorCode);
     }
     if (!isRecord(parsed)) throw unreadable(what);
     return parsed;
@@ -118,6 +121,27 @@ export function chatCalls(
   }
 
   const membersOf = (threadId: string) => `thread/${threadId}/users`;
+  /**
+   * Removal takes the singular path of the current documentation; a host that knows only the older plural
+   * spelling answers it as an unknown route (404 `service_resource_not_found`, or 405 where the path serves
+   * other methods), which changed nothing. Then the plural is tried once, and kept if it answers.
+   */
+  let pluralOnly = false;
+  const pluralMembersOf = (threadId: string) => `threads/${threadId}/users`;
+  const unknownRoute = (error: unknown) =>
+    error instanceof ChatCallError &&
+    (error.status === 405 || (error.status === 404 && error.code === 'service_resource_not_found'));
+  const removeOnce = async (path: string, usernames: readonly string[]) => {
+    const body = await send('DELETE', path, 'removing thread members', { usernames });
+    const entities = (body as Record<string, unknown>).entities;
+    if (!Array.isArray(entities)) throw unreadable('removing thread members');
+    return entities.map((entity: unknown) => {
+      if (!isRecord(entity) || typeof entity.user !== 'string' || typeof entity.result !== 'boolean') {
+        throw unreadable('removing thread members');
+      }
+      return { user: entity.user, removed: entity.result };
+    });
+  };
 
   return {
     addMembers: async (threadId, usernames) => {
@@ -126,15 +150,16 @@ export function chatCalls(
       if (!isRecord(data) || data.status !== 'ok') throw unreadable('adding thread members');
     },
     removeMembers: async (threadId, usernames) => {
-      const body = await send('DELETE', membersOf(threadId), 'removing thread members', { usernames });
-      const entities = (body as Record<string, unknown>).entities;
-      if (!Array.isArray(entities)) throw unreadable('removing thread members');
-      return entities.map((entity: unknown) => {
-        if (!isRecord(entity) || typeof entity.user !== 'string' || typeof entity.result !== 'boolean') {
-          throw unreadable('removing thread members');
+      if (!pluralOnly) {
+        try {
+          return await removeOnce(membersOf(threadId), usernames);
+        } catch (error) {
+          if (!unknownRoute(error)) throw error;
         }
-        return { user: entity.user, removed: entity.result };
-      });
+      }
+      const answers = await removeOnce(pluralMembersOf(threadId), usernames);
+      pluralOnly = true;
+      return answers;
     },
     thread: async (threadId) => {
       const body = await read('thread', `thread/${threadId}`, 'reading the thread');

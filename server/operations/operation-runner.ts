@@ -71,6 +71,11 @@ interface LiveRun {
   flushTimer: ReturnType<typeof setTimeout> | null;
 }
 
+/** Why a user the add answered "ok" for is not a member afterwards. */
+export const NOT_ADDED =
+  'Not added: the Chat API answered "ok" but this user is not a member afterwards (the host skips users ' +
+  "outside the thread's group).";
+
 /** What a change did to an item, by the operation's kind. */
 const CHANGED: Record<OperationKind, OutcomeStatus> = { add: 'added', remove: 'removed' };
 
@@ -422,6 +427,8 @@ export class OperationRunner {
     });
     const snapshot = await engine.start();
     if (this.closing) return;
+    if (current.kind === 'add' && current.scope === 'thread')
+      await this.checkAdded(current, calls, live, snapshot);
     if (current.state === 'cancelling' && snapshot.state === 'finished')
       this.endRun(id, snapshot, 'cancelled');
     else
@@ -478,6 +485,49 @@ export class OperationRunner {
         .filter((item) => members.has(item.username))
         .map((item) => ({ ...item, status: 'already-a-member' })),
     );
+  }
+
+  /**
+   * Some hosts answer "ok" to an add and silently skip users outside the thread's group. The users this run
+   * reported added are looked up once more (as when planning, the cheaper way); whoever is not a member is
+   * reported not added, and Undo leaves them alone. If the check itself fails, the outcomes stand as answered.
+   */
+  private async checkAdded(
+    record: OperationRecord,
+    calls: ChatCalls,
+    live: LiveRun,
+    snapshot: BulkSnapshot,
+  ): Promise<void> {
+    const threadId = record.threadId ?? '';
+    const added = [...snapshot.outcomes].flatMap(([username, outcome]) =>
+      outcome.status === 'added' ? [username] : [],
+    );
+    if (added.length === 0) return;
+    let members: Set<string>;
+    try {
+      const facts = await calls.thread(threadId);
+      members = await membersAmong(calls, threadId, facts.memberCount, added, new AbortController().signal);
+    } catch (error) {
+      this.logger.log('warn', 'could not check who an add added', {
+        operationId: record.id,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
+      return;
+    }
+    const skipped = added.filter((username) => !members.has(username));
+    if (skipped.length === 0 || this.closing) return;
+    const items: SettledItem[] = skipped.map((username) => ({
+      threadId,
+      username,
+      status: 'refused',
+      reason: NOT_ADDED,
+      inferred: false,
+    }));
+    this.store.settle(record.id, items);
+    live.counts.added -= items.length;
+    live.counts.refused += items.length;
+    live.settled.push(...items);
+    this.flushSoon(record.id, live);
   }
 
   private engineFor(

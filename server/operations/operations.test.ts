@@ -2,19 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, demoUsername } from '../../emulator/demo-data.ts';
 import { createHarness, type Harness } from '../test-harness.ts';
 import { openSqliteOperationStore } from './sqlite-operation-store.ts';
-
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-interface Summary {
-  id: string;
-  state: string;
-  label: string;
-  actor: string;
-  counts: Record<string, number>;
-  undoneBy: string | null;
-  undoOf: string | null;
-  leftAlone: string[];
-}
+import { detail, ended, JSON_HEADERS, outcomesOf, start, type Summary } from './operation-test-calls.ts';
 
 const harnesses: Harness[] = [];
 afterEach(() => {
@@ -26,33 +14,6 @@ function harness(options: Parameters<typeof createHarness>[0] = {}): Harness {
   harnesses.push(created);
   return created;
 }
-
-async function start(h: Harness, body: unknown): Promise<Summary> {
-  const response = await h.call('/api/operations', {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify(body),
-  });
-  expect(response.status, response.text).toBe(202);
-  return (response.json as { operation: Summary }).operation;
-}
-
-async function detail(h: Harness, id: string) {
-  const response = await h.call(`/api/operations/${id}`);
-  return response.json as { operation: Summary; items: [string, string, string, string | null, boolean][] };
-}
-
-/** Waits on what the server reports, not on a time. */
-async function ended(h: Harness, id: string) {
-  for (;;) {
-    const { operation, items } = await detail(h, id);
-    if (!['planning', 'running', 'cancelling'].includes(operation.state)) return { operation, items };
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const outcomesOf = (items: [string, string, string, string | null, boolean][]) =>
-  Object.fromEntries(items.map(([, user, status]) => [user, status]));
 
 describe('operations on the server', () => {
   it('tells a member already there from one it added, and Undo removes only the one it added', async () => {

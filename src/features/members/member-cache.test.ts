@@ -1,7 +1,12 @@
 import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { expect, test } from 'vitest';
 import type { MemberPage } from '../../api/thread-members.ts';
-import { hideRemovedMembers, refreshThreadSummary, showAddedMembers } from './member-cache.ts';
+import {
+  followSettledItems,
+  hideRemovedMembers,
+  refreshThreadSummary,
+  showAddedMembers,
+} from './member-cache.ts';
 import { threadMembersQuery } from './member-queries.ts';
 
 const page = (members: string[], cursor: string | null): MemberPage => ({
@@ -73,4 +78,20 @@ test("after a change, the users' lists of threads and membership answers are out
   expect(stale(['users', 'alice', 'threads', 'membership', { threadId: 't1' }])).toBe(true);
   // The member list itself is patched as batches land, never fetched again page by page.
   expect(stale(['threads', 't1', 'members', { pageSize: 50 }])).toBe(false);
+});
+
+test('a user an add reported added, then found skipped by the host, leaves the list again', () => {
+  const queryClient = new QueryClient();
+  const { queryKey } = threadMembersQuery({} as never, 't1', 2);
+  queryClient.setQueryData(queryKey, { pages: [page(['alice'], null)], pageParams: [''] });
+  const members = () => queryClient.getQueryData(queryKey)?.pages.flatMap((p) => p.members);
+  const settled = (status: 'added' | 'refused') => ({
+    id: 'op1',
+    kind: 'add' as const,
+    items: [{ threadId: 't1', username: 'zed', status, reason: null }],
+  });
+  followSettledItems(queryClient, settled('added'));
+  expect(members()).toEqual(['alice', 'zed']);
+  followSettledItems(queryClient, settled('refused'));
+  expect(members()).toEqual(['alice']);
 });

@@ -159,6 +159,8 @@ export function followSettledItems(queryClient: QueryClient, settled: SettledIte
     }
     if (status === 'added') changes.added.push(username);
     else if (status === 'removed' || status === 'not-a-member') changes.gone.push(username);
+    // An add refused (possibly after it first read as added, on hosts that skip users silently): not a member.
+    else if (status === 'refused' && settled.kind === 'add') changes.gone.push(username);
   }
   for (const [threadId, { added, gone }] of byThread) {
     showAddedMembers(queryClient, threadId, added);

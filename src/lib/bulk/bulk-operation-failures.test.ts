@@ -155,6 +155,27 @@ describe('a batch refused as a whole', () => {
   });
 });
 
+describe('a batch refused because some users are members already', () => {
+  it.each([
+    // Sent once more without the two it names.
+    ['named', 2],
+    // Halved until each member is alone: 10 → 5 + 5 → 3 + 2 each → 2 + 1 → 1 + 1.
+    ['unnamed', 13],
+  ] as const)('%s: reports them as already members and adds the rest', async (form, calls) => {
+    const { clock, fake, add, inGroup } = setUp();
+    const users = inGroup(10);
+    fake.repeatedJoin = form;
+    fake.members.add('user002');
+    fake.members.add('user009');
+    const result = await clock.run(add(users, { maxInFlight: 1 }).start());
+    expect(result.state).toBe('finished');
+    expect(result.outcomes.get('user002')).toEqual({ status: 'already-a-member' });
+    expect(result.counts).toMatchObject({ added: 8, 'already-a-member': 2, refused: 0 });
+    expect(fake.members.size).toBe(10);
+    expect(fake.calls).toHaveLength(calls);
+  });
+});
+
 describe('an error no batch can get past', () => {
   it('stops: the failing batch is failed, batches not yet sent are not-sent with the reason', async () => {
     const { clock, fake, add, inGroup, fault } = setUp();

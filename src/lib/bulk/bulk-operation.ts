@@ -7,7 +7,7 @@ import { classifyFailure, reasonForUser, type CallFailure } from './call-failure
 import { ChangeSignal } from './change-signal.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { OutcomeLedger } from './outcome-ledger.ts';
-import { NOT_SENT, type BatchSettled, type UserOutcome } from './outcomes.ts';
+import { ALREADY_A_MEMBER, NOT_SENT, type BatchSettled, type UserOutcome } from './outcomes.ts';
 import { Pacer, type CallPacer, type ReleaseSlot } from './pacer.ts';
 import { estimateRemainingMs, type BulkKind, type BulkSnapshot, type BulkState } from './progress.ts';
 import { splitRefusedBatch } from './refusal.ts';
@@ -259,14 +259,14 @@ export class BulkOperation {
       case 'transient':
         this.retryLater(batch, failure.reason);
         break;
-      case 'refused': {
+      case 'refused':
+      case 'already-members': {
         const { refused, resend } = splitRefusedBatch(batch.usernames, failure.named);
-        this.settle(
-          refused.map((username) => [
-            username,
-            { status: 'refused', reason: reasonForUser(failure.reason, username) },
-          ]),
-        );
+        const outcome = (username: string): UserOutcome =>
+          failure.kind === 'refused'
+            ? { status: 'refused', reason: reasonForUser(failure.reason, username) }
+            : ALREADY_A_MEMBER;
+        this.settle(refused.map((username) => [username, outcome(username)]));
         // The refusal applied nothing, so the halves start afresh; a lost answer before it is in lastError.
         this.queue.unshift(
           ...resend.map((usernames) => ({ ...newBatch(usernames), lastError: batch.lastError })),

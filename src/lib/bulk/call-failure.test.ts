@@ -16,6 +16,13 @@ describe('classifyFailure', () => {
     [error(404, 'service_resource_not_found', 'Service resource not found'), 'refused'],
     [error(403, 'group_error', 'user join thread reach limit.'), 'refused'],
     [error(404, 'group_error', 'thread not found.'), 'fatal'],
+    [error(404, 'group_error', 'user not in group. [a]'), 'refused'],
+    [error(404, 'group_error', 'user not in group.'), 'refused'],
+    [error(403, 'forbidden_op', 'users [a] are already members of this thread!'), 'already-members'],
+    [
+      { status: 403, code: 'forbidden_op', errorCode: 40004, description: 'join repeated' },
+      'already-members',
+    ],
     [error(403, 'group_error', 'thread not open.'), 'fatal'],
     [error(401, 'unauthorized', 'Unable to authenticate (OAuth)'), 'fatal'],
     [
@@ -34,6 +41,14 @@ describe('classifyFailure', () => {
       kind: 'refused',
       reason: 'users [a, B-2] are not members of this group!',
       named: ['a', 'B-2'],
+    });
+  });
+
+  it('reads the users a 404 names as refused, not as a missing thread', () => {
+    expect(classifyFailure(error(404, 'group_error', 'user not in group. [a, b]'))).toEqual({
+      kind: 'refused',
+      reason: 'user not in group. [a, b]',
+      named: ['a', 'b'],
     });
   });
 });

@@ -20,6 +20,8 @@ export class FakeThread {
   readonly members = new Set<string>();
   /** Members of the parent group; add refuses anyone else. */
   readonly group = new Set<string>();
+  /** Whether adding a member is refused as a whole (403, naming them unless `namesMembers` is false). */
+  repeatedJoin: 'ok' | 'named' | 'unnamed' = 'ok';
   /** Users who are in too many threads already: add refuses them without naming anyone. */
   readonly atThreadLimit = new Set<string>();
   /** Faults for the next calls whose batch contains the user, in order. */
@@ -39,6 +41,14 @@ export class FakeThread {
       const outsiders = usernames.filter((name) => !this.group.has(name));
       if (outsiders.length > 0) {
         const description = `users [${outsiders.join(', ')}] are not members of this group!`;
+        throw new ApiError('adding thread members', 403, 'forbidden_op', description);
+      }
+      const members = usernames.filter((name) => this.members.has(name));
+      if (members.length > 0 && this.repeatedJoin !== 'ok') {
+        const description =
+          this.repeatedJoin === 'named'
+            ? `users [${members.join(', ')}] are already members of this thread!`
+            : 'already exists';
         throw new ApiError('adding thread members', 403, 'forbidden_op', description);
       }
       if (usernames.some((name) => this.atThreadLimit.has(name) && !this.members.has(name))) {

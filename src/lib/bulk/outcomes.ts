@@ -26,6 +26,7 @@ export const PENDING: UserOutcome = Object.freeze({ status: 'pending' });
 export const ADDED: UserOutcome = Object.freeze({ status: 'added' });
 export const REMOVED: UserOutcome = Object.freeze({ status: 'removed' });
 export const REMOVED_BY_LOST_ATTEMPT: UserOutcome = Object.freeze({ status: 'removed', inferred: true });
+export const ALREADY_A_MEMBER: UserOutcome = Object.freeze({ status: 'already-a-member' });
 export const NOT_A_MEMBER: UserOutcome = Object.freeze({ status: 'not-a-member' });
 export const NOT_SENT: UserOutcome = Object.freeze({ status: 'not-sent' });
 

@@ -1,0 +1,46 @@
+// Starting and following operations through the server's own routes, for tests that drive a harness.
+import { expect } from 'vitest';
+import type { Harness } from '../test-harness.ts';
+
+export const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export interface Summary {
+  id: string;
+  state: string;
+  label: string;
+  actor: string;
+  counts: Record<string, number>;
+  undoneBy: string | null;
+  undoOf: string | null;
+  leftAlone: string[];
+}
+
+/** `[thread, user, status, reason, inferred]`, as GET /api/operations/{id} lists them. */
+export type ItemRow = [string, string, string, string | null, boolean];
+
+export async function start(h: Harness, body: unknown): Promise<Summary> {
+  const response = await h.call('/api/operations', {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(body),
+  });
+  expect(response.status, response.text).toBe(202);
+  return (response.json as { operation: Summary }).operation;
+}
+
+export async function detail(h: Harness, id: string) {
+  const response = await h.call(`/api/operations/${id}`);
+  return response.json as { operation: Summary; items: ItemRow[] };
+}
+
+/** Waits on what the server reports, not on a time. */
+export async function ended(h: Harness, id: string) {
+  for (;;) {
+    const { operation, items } = await detail(h, id);
+    if (!['planning', 'running', 'cancelling'].includes(operation.state)) return { operation, items };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const outcomesOf = (items: ItemRow[]) =>
+  Object.fromEntries(items.map(([, user, status]) => [user, status]));
