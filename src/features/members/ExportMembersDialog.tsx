@@ -24,6 +24,7 @@ import {
   estimateCalls,
   exportMembers,
   type ExportCheckpoint,
+  type FetchMemberCount,
   type FetchMemberPage,
   type ExportOutcome,
   type ExportProgress,
@@ -36,6 +37,8 @@ export interface ExportMembersDialogProps {
   threadName: string;
   /** The thread's member count from its details, for the estimate; undefined when not known. */
   totalMembers: number | undefined;
+  /** The thread's member count now, to check the finished export against. */
+  fetchMemberCount: FetchMemberCount;
   /** A page of this thread's members. */
   fetchPage: FetchMemberPage;
   onClose: () => void;
@@ -81,6 +84,7 @@ export function ExportMembersDialog({
   threadName,
   totalMembers,
   fetchPage,
+  fetchMemberCount,
   onClose,
 }: ExportMembersDialogProps) {
   const [format, setFormat] = useState<MemberFileFormat>('csv');
@@ -100,6 +104,7 @@ export function ExportMembersDialog({
       pacer: listPacer(),
       signal: controller.signal,
       onProgress: (progress) => setStep({ state: 'running', progress }),
+      fetchMemberCount,
       ...(resumeFrom ? { resumeFrom } : {}),
     });
     if (running.current === controller) running.current = null;
@@ -174,6 +179,15 @@ export function ExportMembersDialog({
             {step.state === 'cancelled' &&
               `Export cancelled after ${membersText(step.progress.members)} (${pagesText(step.progress.pages)}). Nothing was saved: a partial list is not the thread's member list.`}
           </Typography>
+          {step.state === 'finished' &&
+            step.threadCount !== null &&
+            step.threadCount !== step.usernames.length && (
+              <Typography role="alert" color="warning.main">
+                The thread now counts {membersText(step.threadCount)}, the export{' '}
+                {membersText(step.usernames.length)}: members joined or left while it ran, so the file may
+                miss some of them or still list some who left. Export again for an exact list.
+              </Typography>
+            )}
           {step.state === 'failed' && (
             <Typography role="alert" color="error">
               Fetching page {count.format(step.progress.pages + 1)} of the member list failed after{' '}

@@ -3,6 +3,7 @@ import { Button, Skeleton, Stack, Typography } from '@mui/material';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
+import { fetchThreadDetails } from '../../api/thread-details.ts';
 import { fetchMemberPage } from '../../api/thread-members.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -122,6 +123,7 @@ export function MemberList({
             threadName={threadName}
             totalMembers={totalMembers}
             fetchPage={(request, signal) => fetchMemberPage(api, { threadId, ...request }, signal)}
+            fetchMemberCount={async (signal) => (await fetchThreadDetails(api, threadId, signal)).memberCount}
             onClose={() => setExporting(false)}
           />
         </Suspense>

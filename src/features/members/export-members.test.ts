@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
+import { DEMO_THREADS, demoUsername } from '../../../emulator/demo-data.ts';
 import { fetchMemberPage } from '../../api/thread-members.ts';
 import { Pacer } from '../../lib/bulk/pacer.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
@@ -103,6 +103,52 @@ describe('exporting every member of a thread', () => {
     if (resumed.state !== 'finished') return;
     expect(resumed.usernames).toEqual(harness.emulator.store.listThreadMembers(DEMO_THREADS.large));
     expect(resumed.progress).toMatchObject({ members: 1_200, pages: 25, calls: 26 });
+  });
+});
+
+describe.each(['stable', 'offset'] as const)('exporting while members change, cursor %s', (cursor) => {
+  const thread = DEMO_THREADS.large;
+  const joining = Array.from({ length: 20 }, (_, i) => demoUsername(140_000 + i));
+  const memberCount = () => Promise.resolve(harness.emulator.store.listThreadMembers(thread).length);
+
+  it('lists members who join during the walk once each, and finds the thread’s count matching', async () => {
+    harness = createDashboardHarness({ variants: { cursor } });
+    const outcome = await exportMembers(pagesOf(thread), {
+      pacer: pacer(),
+      fetchMemberCount: memberCount,
+      onProgress: (progress) => {
+        if (progress.pages === 5) harness.emulator.store.addThreadMembers(thread, joining);
+      },
+    });
+
+    expect(outcome.state).toBe('finished');
+    if (outcome.state !== 'finished') return;
+    expect(outcome.usernames).toEqual(harness.emulator.store.listThreadMembers(thread));
+    expect(new Set(outcome.usernames).size).toBe(outcome.usernames.length);
+    expect(outcome.threadCount).toBe(1_220);
+  });
+
+  it('answers with the thread’s count after members it listed left during the walk', async () => {
+    harness = createDashboardHarness({ variants: { cursor } });
+    const outcome = await exportMembers(pagesOf(thread), {
+      pacer: pacer(),
+      fetchMemberCount: memberCount,
+      onProgress: (progress) => {
+        // Members already listed leave: the file still lists them, whatever the cursor.
+        if (progress.pages === 5) {
+          for (const member of harness.emulator.store.listThreadMembers(thread).slice(0, 30))
+            harness.emulator.store.removeThreadMember(thread, member);
+        }
+      },
+    });
+
+    expect(outcome.state).toBe('finished');
+    if (outcome.state !== 'finished') return;
+    expect(outcome.threadCount).toBe(1_170);
+    expect(new Set(outcome.usernames).size).toBe(outcome.usernames.length);
+    // Stable cursors: the rest is complete, and the count (30 fewer) tells of those who left. Offset cursors:
+    // as many later members were skipped as had left, so the counts agree and the loss goes unseen.
+    expect(outcome.usernames).toHaveLength(cursor === 'stable' ? 1_200 : 1_170);
   });
 });
 

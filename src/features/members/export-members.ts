@@ -27,7 +27,16 @@ export interface ExportCheckpoint {
 }
 
 export type ExportOutcome =
-  | { readonly state: 'finished'; readonly usernames: readonly string[]; readonly progress: ExportProgress }
+  | {
+      readonly state: 'finished';
+      readonly usernames: readonly string[];
+      readonly progress: ExportProgress;
+      /**
+       * The thread's member count asked for after the walk; null when unknown. When it differs from the
+       * export's, members joined or left during the walk, and with offset cursors some may be missing.
+       */
+      readonly threadCount: number | null;
+    }
   /** Cancelled: what was fetched is not offered, since it is not the whole list. */
   | { readonly state: 'cancelled'; readonly progress: ExportProgress }
   | {
@@ -47,6 +56,9 @@ export type FetchMemberPage = (
   signal?: AbortSignal,
 ) => Promise<MemberPage>;
 
+/** The thread's member count now (endpoint 10), to check a finished walk against. */
+export type FetchMemberCount = (signal?: AbortSignal) => Promise<number>;
+
 export interface ExportMembersOptions {
   /** The thread's member count, when its details gave one: for the estimate only, never to stop early. */
   totalMembers?: number | undefined;
@@ -55,6 +67,17 @@ export interface ExportMembersOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** Go on from a failed walk rather than from the first page. */
   resumeFrom?: ExportCheckpoint;
+  fetchMemberCount?: FetchMemberCount;
+}
+
+/** Null when the count cannot be had: the export stands, unchecked. */
+async function countNow(fetchMemberCount: FetchMemberCount | undefined, signal?: AbortSignal) {
+  if (fetchMemberCount === undefined) return null;
+  try {
+    return await fetchMemberCount(signal);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -67,9 +90,11 @@ export function estimateCalls(totalMembers: number, pageSize = EXPORT_PAGE_SIZE)
 
 export async function exportMembers(
   fetchPage: FetchMemberPage,
-  { totalMembers, pacer, signal, onProgress, resumeFrom }: ExportMembersOptions,
+  { totalMembers, pacer, signal, onProgress, resumeFrom, fetchMemberCount }: ExportMembersOptions,
 ): Promise<ExportOutcome> {
   const usernames = [...(resumeFrom?.usernames ?? [])];
+  // Where cursors are offsets, members who join before the cursor push others onto the next page again.
+  const listed = new Set(usernames);
   let cursor = resumeFrom?.cursor ?? '';
   let pages = resumeFrom?.pages ?? 0;
   let calls = resumeFrom?.calls ?? 0;
@@ -100,10 +125,17 @@ export async function exportMembers(
       release();
     }
     pages += 1;
-    usernames.push(...page.members);
+    for (const member of page.members) {
+      if (listed.has(member)) continue;
+      listed.add(member);
+      usernames.push(member);
+    }
     onProgress?.(progress());
     const next = cursorAfter(page, EXPORT_PAGE_SIZE);
-    if (next === undefined) return { state: 'finished', usernames, progress: progress() };
+    if (next === undefined) {
+      const threadCount = await countNow(fetchMemberCount, signal);
+      return { state: 'finished', usernames, progress: progress(), threadCount };
+    }
     cursor = next;
   }
 }
