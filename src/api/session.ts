@@ -13,9 +13,12 @@ export interface SignedInUser {
   role: Role;
 }
 
+/** Who sells the project: the same REST API is Agora Chat, or Easemob (whose projects sign in by Client ID). */
+export type ChatVendor = 'Agora Chat' | 'Easemob';
+
 type Backend =
   | { backend: 'emulator'; org: string; app: string }
-  | { backend: 'agora'; host: string; org: string; app: string };
+  | { backend: 'agora'; host: string; org: string; app: string; vendor: ChatVendor };
 
 export type Session = Backend & { auth: AuthMode; user: SignedInUser };
 
@@ -30,8 +33,10 @@ function parseBackend(record: Record<string, unknown>): Backend {
   const org = asString(record.org, 'session.org');
   const app = asString(record.app, 'session.app');
   if (record.backend === 'emulator') return { backend: 'emulator', org, app };
-  if (record.backend === 'agora')
-    return { backend: 'agora', host: asString(record.host, 'session.host'), org, app };
+  if (record.backend === 'agora') {
+    const vendor = record.credential === 'easemob-client' ? 'Easemob' : 'Agora Chat';
+    return { backend: 'agora', host: asString(record.host, 'session.host'), org, app, vendor };
+  }
   throw new MalformedResponse('session.backend is neither "emulator" nor "agora"');
 }
 

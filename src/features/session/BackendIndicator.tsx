@@ -68,7 +68,7 @@ export function BackendIndicator() {
   return (
     <Badge
       label={`${new URL(data.host).host} · ${data.org}/${data.app}`}
-      description="A real Agora Chat project: changes affect real users."
+      description={`A real ${data.vendor} project: changes affect real users.`}
       tone="warning"
     />
   );
