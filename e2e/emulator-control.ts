@@ -1,4 +1,5 @@
 // The embedded emulator's control routes, for injecting faults and reading the true membership.
+import type { ApiVariants } from '../emulator/api-variants.ts';
 import { E2E_EMULATOR_CONTROL_PORT } from './ports.ts';
 
 const CONTROL = `http://127.0.0.1:${E2E_EMULATOR_CONTROL_PORT}/_emulator`;
@@ -8,7 +9,9 @@ type FaultKind = 'before-500' | 'before-503' | 'before-504' | 'after-500' | 'aft
 export interface FaultSettings {
   faultRate?: number;
   script?: FaultKind[];
-  latency?: { minMs: number; maxMs: number } | null;
+  latency?: { minMs: number; maxMs: number } | 'realistic' | null;
+  /** How the emulator answers where the public sources leave the API open. */
+  variants?: Partial<ApiVariants>;
 }
 
 export async function setFaults(settings: FaultSettings): Promise<void> {
