@@ -181,11 +181,11 @@ export function ExportMembersDialog({
           </Typography>
           {step.state === 'finished' &&
             step.threadCount !== null &&
-            step.threadCount !== step.usernames.length && (
+            (step.changedDuringWalk || step.threadCount !== step.usernames.length) && (
               <Typography role="alert" color="warning.main">
-                The thread now counts {membersText(step.threadCount)}, the export{' '}
-                {membersText(step.usernames.length)}: members joined or left while it ran, so the file may
-                miss some of them or still list some who left. Export again for an exact list.
+                Members joined or left while the export ran: the thread now counts{' '}
+                {membersText(step.threadCount)}, the export {membersText(step.usernames.length)}, and the file
+                may miss some members or still list some who left. Export again for an exact list.
               </Typography>
             )}
           {step.state === 'failed' && (

@@ -21,6 +21,8 @@ export interface ExportProgress {
 /** Where a walk got to: handed back to `exportMembers` to go on from there after a failure. */
 export interface ExportCheckpoint {
   readonly usernames: readonly string[];
+  /** The thread's member count when the walk began. */
+  readonly countBefore: number | null;
   readonly cursor: string;
   readonly pages: number;
   readonly calls: number;
@@ -36,6 +38,11 @@ export type ExportOutcome =
        * export's, members joined or left during the walk, and with offset cursors some may be missing.
        */
       readonly threadCount: number | null;
+      /**
+       * The count changed between the start and the end of the walk. With offset cursors, members who leave
+       * from pages already walked make later ones skip as many, and the counts at the end then agree.
+       */
+      readonly changedDuringWalk: boolean;
     }
   /** Cancelled: what was fetched is not offered, since it is not the whole list. */
   | { readonly state: 'cancelled'; readonly progress: ExportProgress }
@@ -99,6 +106,8 @@ export async function exportMembers(
   let pages = resumeFrom?.pages ?? 0;
   let calls = resumeFrom?.calls ?? 0;
   const estimatedCalls = totalMembers === undefined ? null : estimateCalls(totalMembers);
+  const countBefore =
+    resumeFrom !== undefined ? resumeFrom.countBefore : await countNow(fetchMemberCount, signal);
   const progress = (): ExportProgress => ({ members: usernames.length, pages, calls, estimatedCalls });
   const cancelled = (): ExportOutcome => ({ state: 'cancelled', progress: progress() });
 
@@ -119,7 +128,7 @@ export async function exportMembers(
         state: 'failed',
         error,
         progress: progress(),
-        resumeFrom: { usernames, cursor, pages, calls },
+        resumeFrom: { usernames, countBefore, cursor, pages, calls },
       };
     } finally {
       release();
@@ -134,7 +143,8 @@ export async function exportMembers(
     const next = cursorAfter(page, EXPORT_PAGE_SIZE);
     if (next === undefined) {
       const threadCount = await countNow(fetchMemberCount, signal);
-      return { state: 'finished', usernames, progress: progress(), threadCount };
+      const changedDuringWalk = countBefore !== null && threadCount !== null && countBefore !== threadCount;
+      return { state: 'finished', usernames, progress: progress(), threadCount, changedDuringWalk };
     }
     cursor = next;
   }
