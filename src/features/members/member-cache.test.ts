@@ -1,5 +1,7 @@
 import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
-import { expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
+import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
 import type { MemberPage } from '../../api/thread-members.ts';
 import {
   followSettledItems,
@@ -94,4 +96,53 @@ test('a user an add reported added, then found skipped by the host, leaves the l
   expect(members()).toEqual(['alice', 'zed']);
   followSettledItems(queryClient, settled('refused'));
   expect(members()).toEqual(['alice']);
+});
+
+describe.each(['stable', 'offset'] as const)('scrolling while members leave, cursor %s', (cursor) => {
+  const thread = DEMO_THREADS.large;
+  let harness: DashboardHarness;
+  afterEach(() => harness.close());
+
+  /** Loads three pages of 50; 15 of those members leave (optionally while the fourth page is on its way). */
+  async function scrollThrough(whileFetching: boolean) {
+    harness = createDashboardHarness({ variants: { cursor } });
+    const queryClient = new QueryClient();
+    const observer = new InfiniteQueryObserver(queryClient, threadMembersQuery(harness.api, thread, 50));
+    const stop = observer.subscribe(() => undefined);
+    await observer.refetch();
+    await observer.fetchNextPage();
+    await observer.fetchNextPage();
+    const members = () => observer.getCurrentResult().data?.pages.flatMap((p) => p.members) ?? [];
+    const leaving = members().filter((_, i) => i % 10 === 3);
+    const leave = () => {
+      for (const name of leaving) harness.emulator.store.removeThreadMember(thread, name);
+      hideRemovedMembers(queryClient, thread, leaving);
+    };
+    if (whileFetching) {
+      const next = observer.fetchNextPage();
+      leave();
+      await next;
+    } else leave();
+    expect(leaving).toHaveLength(15);
+    while (observer.getCurrentResult().hasNextPage) await observer.fetchNextPage();
+    stop();
+    return members();
+  }
+
+  test('every member is listed once and in join order, none who left', async () => {
+    const listed = await scrollThrough(false);
+    const now = harness.emulator.store.listThreadMembers(thread);
+    expect(now).toHaveLength(1_185);
+    expect(listed).toEqual(now);
+  });
+
+  test('members leaving while a page is on its way: every member still listed once', async () => {
+    const listed = await scrollThrough(true);
+    const now = harness.emulator.store.listThreadMembers(thread);
+    expect(new Set(listed).size).toBe(listed.length);
+    // With offset cursors the page on its way skipped some members; they are fetched again after it, so
+    // those few rows come later than their join order.
+    if (cursor === 'stable') expect(listed).toEqual(now);
+    else expect([...listed].sort()).toEqual([...now].sort());
+  });
 });

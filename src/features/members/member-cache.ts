@@ -39,16 +39,51 @@ export function showAddedMembers(queryClient: QueryClient, threadId: string, add
   }
 }
 
-const withoutMembers = (gone: ReadonlySet<string>) => (list: MemberList | undefined) =>
-  list
-    ? {
-        ...list,
-        pages: list.pages.map((page) => ({
-          ...page,
-          members: page.members.filter((name) => !gone.has(name)),
-        })),
-      }
-    : list;
+/** Lists whose next page starts again from an earlier one: what it brings twice is dropped when it lands. */
+const rewound = new WeakSet<Query>();
+
+/**
+ * Hides `gone` from the loaded pages. Some hosts' cursors are offsets into the current list, so each member
+ * leaving from a loaded page would make the next page skip one: the next page then starts again as many
+ * pages back as members left (rows already shown are dropped when it lands, see `withoutRepeats`).
+ */
+const withoutMembers =
+  (gone: ReadonlySet<string>, pageSize: number | undefined, pagesBefore = 0) =>
+  (list: MemberList | undefined): MemberList | undefined => {
+    if (!list) return list;
+    let left = 0;
+    const pages = list.pages.map((page) => {
+      const members = page.members.filter((name) => !gone.has(name));
+      left += page.members.length - members.length;
+      return { ...page, members };
+    });
+    const last = pages.at(-1);
+    if (left === 0 || !last || pageSize === undefined || cursorAfter(last, pageSize) === undefined) {
+      return { ...list, pages };
+    }
+    // The next cursor is a fresh one (after every loaded page) or, after an earlier rewind, a loaded page's.
+    const next = list.pageParams.indexOf(last.cursor ?? '');
+    const from = next === -1 ? list.pageParams.length : next;
+    const back = list.pageParams[Math.max(0, from - pagesBefore - Math.ceil(left / pageSize))] ?? '';
+    return { ...list, pages: [...pages.slice(0, -1), { ...last, cursor: back }] };
+  };
+
+/** Each member's first row only: a page fetched again after a rewind repeats rows already shown. */
+function withoutRepeats(list: MemberList | undefined): MemberList | undefined {
+  if (!list) return list;
+  const seen = new Set<string>();
+  return {
+    ...list,
+    pages: list.pages.map((page) => ({
+      ...page,
+      members: page.members.filter((name) => {
+        if (seen.has(name)) return false;
+        seen.add(name);
+        return true;
+      }),
+    })),
+  };
+}
 
 /**
  * Names removed while a page of the list was on its way. An infinite query builds its new data from the pages
@@ -85,26 +120,33 @@ function patchAgainWhenFetchesLand(queryClient: QueryClient): void {
   queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated') return;
     const query = event.query as Query;
-    const changed = changedDuringFetch.get(query);
-    if (!changed) return;
     const landed = event.action.type === 'success' && !event.action.manual;
-    // Ended without an answer (an error, or cancelled when the list unmounted): nothing to hide again.
-    if (!landed) {
-      if (query.state.fetchStatus === 'idle') changedDuringFetch.delete(query);
-      return;
+    const changed = changedDuringFetch.get(query);
+    if (changed) {
+      // Ended without an answer (an error, or cancelled when the list unmounted): nothing to hide again.
+      if (!landed) {
+        if (query.state.fetchStatus === 'idle') changedDuringFetch.delete(query);
+        return;
+      }
+      changedDuringFetch.delete(query);
+      hideAgain(queryClient, query, changed);
     }
-    changedDuringFetch.delete(query);
-    const namesThat = (kind: Change) =>
-      new Set([...changed].filter(([, change]) => change === kind).map(([name]) => name));
-    queryClient.setQueryData<MemberList>(query.queryKey, (list) => {
-      const last = list?.pages.at(-1);
-      const pageSize = pageSizeOf(query.queryKey);
-      const atEnd = last !== undefined && pageSize !== undefined && cursorAfter(last, pageSize) === undefined;
-      // Before the end, a name added back is listed again by a later page: none of its rows stays for now.
-      return atEnd
-        ? keepLastRows(namesThat('added back'))(withoutMembers(namesThat('removed'))(list))
-        : withoutMembers(new Set(changed.keys()))(list);
-    });
+    if (landed && rewound.has(query)) queryClient.setQueryData<MemberList>(query.queryKey, withoutRepeats);
+  });
+}
+
+function hideAgain(queryClient: QueryClient, query: Query, changed: ReadonlyMap<string, Change>): void {
+  const namesThat = (kind: Change) =>
+    new Set([...changed].filter(([, change]) => change === kind).map(([name]) => name));
+  // The page that was on its way was asked for after the members who left: it starts one page further back.
+  queryClient.setQueryData<MemberList>(query.queryKey, (list) => {
+    const last = list?.pages.at(-1);
+    const pageSize = pageSizeOf(query.queryKey);
+    const atEnd = last !== undefined && pageSize !== undefined && cursorAfter(last, pageSize) === undefined;
+    // Before the end, a name added back is listed again by a later page: none of its rows stays for now.
+    return atEnd
+      ? keepLastRows(namesThat('added back'))(withoutMembers(namesThat('removed'), pageSize, 1)(list))
+      : withoutMembers(new Set(changed.keys()), pageSize, 1)(list);
   });
 }
 
@@ -129,7 +171,8 @@ export function hideRemovedMembers(
   const gone = new Set(removed);
   patchAgainWhenFetchesLand(queryClient);
   for (const query of queryClient.getQueryCache().findAll({ queryKey: ['threads', threadId, 'members'] })) {
-    queryClient.setQueryData<MemberList>(query.queryKey, withoutMembers(gone));
+    rewound.add(query);
+    queryClient.setQueryData<MemberList>(query.queryKey, withoutMembers(gone, pageSizeOf(query.queryKey)));
     if (query.state.fetchStatus === 'fetching') noteChangeDuringFetch(query, gone, 'removed');
   }
 }
