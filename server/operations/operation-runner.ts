@@ -425,10 +425,11 @@ export class OperationRunner {
         })),
       );
     });
+    const checksAdds = current.kind === 'add' && current.scope === 'thread';
+    const countBefore = checksAdds ? await this.memberCount(calls, current.threadId ?? '') : null;
     const snapshot = await engine.start();
     if (this.closing) return;
-    if (current.kind === 'add' && current.scope === 'thread')
-      await this.checkAdded(current, calls, live, snapshot);
+    if (checksAdds) await this.checkAdded(current, calls, live, snapshot, countBefore);
     if (current.state === 'cancelling' && snapshot.state === 'finished')
       this.endRun(id, snapshot, 'cancelled');
     else
@@ -491,12 +492,14 @@ export class OperationRunner {
    * Some hosts answer "ok" to an add and silently skip users outside the thread's group. The users this run
    * reported added are looked up once more (as when planning, the cheaper way); whoever is not a member is
    * reported not added, and Undo leaves them alone. If the check itself fails, the outcomes stand as answered.
+   * When the thread's count grew by at least everyone this run added or found joined, one call settles it.
    */
   private async checkAdded(
     record: OperationRecord,
     calls: ChatCalls,
     live: LiveRun,
     snapshot: BulkSnapshot,
+    countBefore: number | null,
   ): Promise<void> {
     const threadId = record.threadId ?? '';
     const added = [...snapshot.outcomes].flatMap(([username, outcome]) =>
@@ -506,6 +509,10 @@ export class OperationRunner {
     let members: Set<string>;
     try {
       const facts = await calls.thread(threadId);
+      const joined = added.length + snapshot.counts['already-a-member'];
+      if (countBefore !== null && facts.memberCount !== null && facts.memberCount - countBefore >= joined) {
+        return;
+      }
       members = await membersAmong(calls, threadId, facts.memberCount, added, new AbortController().signal);
     } catch (error) {
       this.logger.log('warn', 'could not check who an add added', {
@@ -528,6 +535,15 @@ export class OperationRunner {
     live.counts.refused += items.length;
     live.settled.push(...items);
     this.flushSoon(record.id, live);
+  }
+
+  /** The thread's member count, or null when it cannot be read (the check after the add then reads more). */
+  private async memberCount(calls: ChatCalls, threadId: string): Promise<number | null> {
+    try {
+      return (await calls.thread(threadId)).memberCount;
+    } catch {
+      return null;
+    }
   }
 
   private engineFor(
