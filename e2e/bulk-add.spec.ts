@@ -304,6 +304,8 @@ test('an operation runs on the server: a reload changes nothing, and another bro
 });
 
 test('a cancelled add is sent to its end later, and Undo reverses it once', async ({ page }) => {
+  // Three operations of 500 calls each: a busy machine needs more than the usual test time.
+  test.slow();
   // 5,000 users are 500 calls: about five seconds, time enough to cancel.
   const many = fresh(110_001, 5_000);
   await page.goto(`/threads/${DEMO_THREADS.empty}`);
