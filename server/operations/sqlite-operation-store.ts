@@ -191,10 +191,14 @@ export function openSqliteOperationStore(file: string): OperationStore {
     `UPDATE operation_items SET status = 'pending', reason = NULL, inferred = 0
      WHERE operation_id = ? AND thread_id = ? AND username = ?`,
   );
-  const selectChangedLater = db.prepare<[string, string, number, string], { n: number }>(
-    `SELECT COUNT(*) AS n FROM operation_items i JOIN operations o ON o.id = i.operation_id
-     WHERE i.thread_id = ? AND i.username = ? AND i.status IN ('added', 'removed')
-       AND o.created_at > ? AND o.id NOT IN (SELECT value FROM json_each(?))`,
+  // Changed by an operation started, or run again, after `after`: one read for all the items asked about.
+  const selectChangedLater = db.prepare<
+    { after: number; except: string },
+    { thread_id: string; username: string }
+  >(
+    `SELECT DISTINCT i.thread_id, i.username FROM operation_items i JOIN operations o ON o.id = i.operation_id
+     WHERE (o.created_at > @after OR o.run_started_at > @after) AND i.status IN ('added', 'removed')
+       AND o.id NOT IN (SELECT value FROM json_each(@except))`,
   );
 
   const create = db.transaction((record: OperationRecord, items: readonly ItemKey[]) => {
@@ -260,11 +264,14 @@ export function openSqliteOperationStore(file: string): OperationStore {
     markSent: (id, items) => markSent(id, items),
     settle: (id, items) => settle(id, items),
     reopen: (id, items) => reopen(id, items),
-    changedLater: (items, after, except) =>
-      items.filter(
-        ({ threadId, username }) =>
-          (selectChangedLater.get(threadId, username, after, JSON.stringify(except))?.n ?? 0) > 0,
-      ),
+    changedLater: (items, after, except) => {
+      const changed = new Set(
+        selectChangedLater
+          .all({ after, except: JSON.stringify(except) })
+          .map((row) => `${row.thread_id}\u0000${row.username}`),
+      );
+      return items.filter(({ threadId, username }) => changed.has(`${threadId}\u0000${username}`));
+    },
     close: () => db.close(),
   };
 }
