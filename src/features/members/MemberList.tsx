@@ -14,6 +14,7 @@ import { threadMembersQuery } from './member-queries.ts';
 import { PageSizeField } from './PageSizeField.tsx';
 import { useMemberSelection } from './use-member-selection.ts';
 import { SelectionExport } from './SelectionExport.tsx';
+import { formatCount } from '../../lib/quantity.ts';
 
 export interface MemberListProps {
   threadId: string;
@@ -31,7 +32,6 @@ export interface MemberListProps {
   mayChange?: boolean;
 }
 
-const count = new Intl.NumberFormat();
 const NO_MEMBERS: readonly string[] = [];
 // Dialogs load on demand: the members page's first bundle stays small.
 const AddMembersDialog = lazy(async () => ({
@@ -106,7 +106,7 @@ export function MemberList({
               disabled={selected.size === 0}
               onClick={() => setRemoving([...selected])}
             >
-              Remove selected ({count.format(selected.size)})
+              Remove selected ({formatCount(selected.size)})
             </Button>
             <Button color="error" onClick={() => setRemoving([])}>
               Remove by list
@@ -185,12 +185,12 @@ export function MemberList({
   }
 
   const ended = !isPending && !hasNextPage;
-  const loaded = count.format(members.length);
-  const outOf = totalMembers === undefined || ended ? '' : ` of ${count.format(totalMembers)}`;
+  const loaded = formatCount(members.length);
+  const outOf = totalMembers === undefined || ended ? '' : ` of ${formatCount(totalMembers)}`;
   const status = isPending
     ? 'Loading members…'
     : filtering
-      ? `${count.format(shown.length)} of ${loaded} loaded members match “${filter.trim()}”${ended ? ' · all members loaded' : ''}`
+      ? `${formatCount(shown.length)} of ${loaded} loaded members match “${filter.trim()}”${ended ? ' · all members loaded' : ''}`
       : `${loaded}${outOf} ${members.length === 1 && !outOf ? 'member' : 'members'} loaded${ended ? ' · end of list' : ''}`;
 
   return (
@@ -208,7 +208,7 @@ export function MemberList({
         </label>
         <Typography role="status" color="text.secondary">
           {status}
-          {selected.size > 0 ? ` · ${count.format(selected.size)} selected` : ''}
+          {selected.size > 0 ? ` · ${formatCount(selected.size)} selected` : ''}
         </Typography>
       </Stack>
       {isPending ? (

@@ -1,7 +1,7 @@
 // Copies the selected usernames to the clipboard or downloads them as CSV, and says what happened.
 import { Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { quantity } from '../../lib/quantity.ts';
+import { formatCount, quantity } from '../../lib/quantity.ts';
 
 export interface SelectionExportProps {
   threadId: string;
@@ -9,7 +9,6 @@ export interface SelectionExportProps {
   usernames: readonly string[];
 }
 
-const count = new Intl.NumberFormat();
 const usernamesText = (n: number) => quantity(n, 'username', 'usernames');
 
 type Notice = { severity: 'success' | 'warning'; text: string } | null;
@@ -46,7 +45,7 @@ export function SelectionExport({ threadId, usernames }: SelectionExportProps) {
     }
   }
 
-  const selected = count.format(usernames.length);
+  const selected = formatCount(usernames.length);
   return (
     <>
       {usernames.length > 0 && (

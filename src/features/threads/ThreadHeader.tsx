@@ -5,9 +5,10 @@ import type { ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { errorMessage } from '../../components/error-message.ts';
 import { threadDetailsQuery } from './thread-queries.ts';
+import { formatCount } from '../../lib/quantity.ts';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const count = new Intl.NumberFormat();
+// In UTC, said so: the server renders this before the browser's time zone is known, and the two must agree.
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -38,8 +39,10 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
         <Fact label="Thread ID">{threadId}</Fact>
         <Fact label="Owner">{isPending ? loading : (data?.owner ?? '—')}</Fact>
         <Fact label="Parent group">{isPending ? loading : (data?.groupId ?? '—')}</Fact>
-        <Fact label="Created">{isPending ? loading : data ? dateTime.format(data.created) : '—'}</Fact>
-        <Fact label="Members">{isPending ? loading : data ? count.format(data.memberCount) : '—'}</Fact>
+        <Fact label="Created">
+          {isPending ? loading : data ? `${dateTime.format(data.created)} UTC` : '—'}
+        </Fact>
+        <Fact label="Members">{isPending ? loading : data ? formatCount(data.memberCount) : '—'}</Fact>
       </Stack>
       {error && (
         <Typography variant="body2" color="text.secondary">

@@ -9,9 +9,9 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { InfiniteRowList } from '../../components/InfiniteRowList.tsx';
 import { SortToggle } from '../../components/SortToggle.tsx';
 import { threadDetailsQuery, threadListQuery } from './thread-queries.ts';
+import { formatCount } from '../../lib/quantity.ts';
 
 const ROW_HEIGHT = 64;
-const count = new Intl.NumberFormat();
 
 function ThreadRow({ threadId }: { threadId: string }) {
   const { data, isPending, error } = useQuery(threadDetailsQuery(useApi(), threadId));
@@ -29,7 +29,7 @@ function ThreadRow({ threadId }: { threadId: string }) {
         {isPending ? (
           <Skeleton width={240} />
         ) : data ? (
-          `ID ${threadId} · owner ${data.owner} · ${count.format(data.memberCount)} members`
+          `ID ${threadId} · owner ${data.owner} · ${formatCount(data.memberCount)} members`
         ) : (
           `ID ${threadId} · details not available (${error.message})`
         )}
@@ -67,7 +67,7 @@ export function ThreadList({
         <Typography role="status" color="text.secondary">
           {isPending
             ? 'Loading threads…'
-            : `${count.format(threadIds.length)} threads loaded${hasNextPage ? '' : ' · end of list'}`}
+            : `${formatCount(threadIds.length)} threads loaded${hasNextPage ? '' : ' · end of list'}`}
         </Typography>
       </Stack>
       {!isPending && threadIds.length === 0 ? (
