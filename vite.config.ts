@@ -1,7 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+// `vite build` builds the browser's bundle into dist/; `vite build --ssr src/entry-server.tsx` builds the
+// server entry, which renders the first screen, into dist/server/ (the static server never serves that folder).
+// The server entry bundles its dependencies: built for production like the browser's (React's and emotion's
+// production builds), it names styles exactly as the browser does, and needs no NODE_ENV at run time.
+// (`--mode development` builds both for development, whose hydration warnings name what differs.)
+export default defineConfig(({ isSsrBuild, mode }) => ({
   plugins: [react()],
-  build: { outDir: 'dist', sourcemap: true },
-});
+  ssr: { noExternal: true },
+  ...(isSsrBuild
+    ? {
+        define: {
+          'process.env.NODE_ENV': JSON.stringify(mode === 'development' ? 'development' : 'production'),
+        },
+      }
+    : {}),
+  build: isSsrBuild
+    ? { outDir: 'dist/server', copyPublicDir: false, sourcemap: true }
+    : { outDir: 'dist', sourcemap: true },
+}));

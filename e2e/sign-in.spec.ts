@@ -93,3 +93,23 @@ test('a viewer browses and exports but is offered no change, and the server refu
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
 });
+
+test('the server renders a thread page with data only for someone signed in, and as their role allows', async ({
+  page,
+}) => {
+  const threadPage = `/threads/${DEMO_THREADS.small}`;
+  // Read in the page, so the token scan sees the HTML too.
+  const html = () => page.evaluate(async (path) => (await fetch(path)).text(), threadPage);
+  await page.goto(threadPage);
+  await expect(page.getByRole('heading', { name: 'Sign in to Thread Members Admin' })).toBeVisible();
+  const signedOut = await html();
+  expect(signedOut).not.toContain('first-screen-data');
+  expect(signedOut).not.toContain('data-username');
+
+  await signIn(page, vic.name, vic.password);
+  await expect(page.getByText('You are signed in as a viewer')).toBeVisible();
+  const viewer = await html();
+  expect(viewer).toContain('You are signed in as a viewer');
+  expect(viewer).toContain('data-username=');
+  expect(viewer).not.toContain('Add members');
+});

@@ -17,6 +17,8 @@ import {
 } from './chat-proxy.ts';
 import type { AuthConfig } from './config.ts';
 import type { AppTokenProvider } from './credentials.ts';
+import { createFirstScreenRenderer } from './first-screen.ts';
+import type { Identity } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
 import { requestGuard } from './request-guard.ts';
@@ -93,7 +95,15 @@ export function createServerApp({
     fetch,
     ...proxy,
   });
-  const serveSpa = createStaticSpa(distDir);
+  const serveSpa = createStaticSpa(
+    distDir,
+    createFirstScreenRenderer({
+      distDir,
+      forward,
+      session: (identity) => sessionInfo(config, auth.mode, identity),
+      logger,
+    }),
+  );
   const governor = new CallGovernor({ callsPerSecond: operations.callsPerSecond ?? 100 });
   const operationEvents = new OperationEvents();
   const runner = new OperationRunner({
@@ -200,7 +210,11 @@ export function createServerApp({
     chatErrorResponse(404, 'not_found', 'ApiRouteNotFound', `No API route ${c.req.method} ${c.req.path}.`),
   );
 
-  app.on(['GET', 'HEAD'], '*', (c) => serveSpa(c.req.raw));
+  app.on(['GET', 'HEAD'], '*', (c) => {
+    // Unset for a page requested signed out: its first screen then carries no data.
+    const identity: Identity | undefined = c.get('identity');
+    return serveSpa(c.req.raw, identity);
+  });
   app.notFound((c) => c.text('Not found', 404));
 
   app.onError((error, c) => {

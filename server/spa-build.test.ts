@@ -23,14 +23,22 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function writeBuild(seconds: number): Promise<void> {
-  await mkdir(dist, { recursive: true });
-  await writeFile(path.join(dist, 'index.html'), '');
-  await utimes(path.join(dist, 'index.html'), at(seconds), at(seconds));
+async function writeBuild(seconds: number, { serverEntry = true } = {}): Promise<void> {
+  await mkdir(path.join(dist, 'server'), { recursive: true });
+  const built = serverEntry ? ['index.html', 'server/entry-server.js'] : ['index.html'];
+  for (const file of built) {
+    await writeFile(path.join(dist, file), '');
+    await utimes(path.join(dist, file), at(seconds), at(seconds));
+  }
 }
 
 describe('spaBuildIsStale', () => {
   it('is stale without dist/index.html', async () => {
+    expect(await spaBuildIsStale(root, dist)).toBe(true);
+  });
+
+  it('is stale without the server entry that renders first screens', async () => {
+    await writeBuild(2000, { serverEntry: false });
     expect(await spaBuildIsStale(root, dist)).toBe(true);
   });
 

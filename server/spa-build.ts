@@ -1,6 +1,8 @@
-// Builds the SPA with Vite when dist/ is missing or older than its sources, so `npm start` always serves fresh code.
+// Builds the SPA and its server entry with Vite when dist/ is missing or older than its sources, so `npm start`
+// always serves fresh code.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { SERVER_ENTRY } from './first-screen.ts';
 
 /** Inputs of the Vite build, relative to the project root. */
 export const SPA_SOURCES = ['src', 'public', 'index.html', 'vite.config.ts'] as const;
@@ -30,19 +32,28 @@ async function newestMtime(entry: string): Promise<number> {
 }
 
 export async function spaBuildIsStale(projectRoot: string, distDir: string): Promise<boolean> {
-  const built = await mtimeOrNull(path.join(distDir, 'index.html'));
-  if (built === null) return true;
+  const browserBuilt = await mtimeOrNull(path.join(distDir, 'index.html'));
+  const serverBuilt = await mtimeOrNull(path.join(distDir, SERVER_ENTRY));
+  if (browserBuilt === null || serverBuilt === null) return true;
+  const built = Math.min(browserBuilt, serverBuilt);
   for (const source of SPA_SOURCES) {
     if ((await newestMtime(path.join(projectRoot, source))) > built) return true;
   }
   return false;
 }
 
-/** Runs `vite build` through its JS API when needed; returns whether it built. */
+/** Where `npm run build` points `vite build --ssr`. */
+const SERVER_ENTRY_SOURCE = 'src/entry-server.tsx';
+
+/**
+ * Runs what `npm run build` runs, through Vite's JS API, when needed: the browser's bundle, then the server
+ * entry (in that order: the first empties dist/). Returns whether it built.
+ */
 export async function buildSpaIfStale(projectRoot: string, distDir: string): Promise<boolean> {
   if (!(await spaBuildIsStale(projectRoot, distDir))) return false;
   // Imported lazily: Vite is large and a fresh dist/ should not pay for loading it.
   const { build } = await import('vite');
   await build({ root: projectRoot, logLevel: 'warn' });
+  await build({ root: projectRoot, logLevel: 'warn', build: { ssr: SERVER_ENTRY_SOURCE } });
   return true;
 }

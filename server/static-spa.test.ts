@@ -166,3 +166,44 @@ describe('static SPA: preload hints of the members page', () => {
     expect(await (await get(viteDir, '/threads/71', 'HEAD')).text()).toBe('');
   });
 });
+
+describe('static SPA: a first screen rendered on the server', () => {
+  const moderator = { name: 'ann', role: 'moderator' } as const;
+  const screen = {
+    head: '<style data-emotion="css a1">.css-a1{color:red}</style>',
+    root: '<main>ann$&bob</main>',
+    data: '{"colorMode":"dark"}',
+    renderMs: 12.34,
+  };
+  const serve = (urlPath: string) =>
+    createStaticSpa(viteDir, (request, identity) =>
+      Promise.resolve(identity && new URL(request.url).pathname === '/threads/71' ? screen : null),
+    )(new Request(`http://localhost${urlPath}`), moderator);
+
+  it('puts the styles in the head, the HTML in #root and the data in a script that never runs', async () => {
+    const response = await serve('/threads/71');
+    const text = await response.text();
+    expect(text).toContain('<style data-emotion="css a1">.css-a1{color:red}</style><script type="module"');
+    expect(text).toContain(
+      '<div id="root"><main>ann$&bob</main></div><script type="application/json" id="first-screen-data">{"colorMode":"dark"}</script>',
+    );
+    // The embedded data replaces the preload hints; a page with a user's data is never cached.
+    expect(text).not.toContain('rel="preload"');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('server-timing')).toBe('render;dur=12.3');
+    expect(response.headers.get('vary')).toContain('cookie');
+  });
+
+  it('serves the index with its preload hints when the renderer declines', async () => {
+    const text = await (await serve('/threads/72')).text();
+    expect(text).toContain('rel="preload"');
+    expect(text).toContain('<div id="root"></div>');
+  });
+
+  it('never serves the server entry beside the browser files', async () => {
+    await mkdir(path.join(distDir, 'server'), { recursive: true });
+    await writeFile(path.join(distDir, 'server', 'entry-server.js'), 'export const render = 1;');
+    const response = await get(distDir, '/server/entry-server.js');
+    expect(response.status).toBe(404);
+  });
+});

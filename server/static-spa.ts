@@ -1,7 +1,10 @@
 // Serves the built SPA from dist/: hashed assets cached for a year, index.html revalidated, SPA fallback.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { FirstScreenRenderer } from './first-screen.ts';
+import { withFirstScreen } from './first-screen-html.ts';
 import { acceptsGzip, gzipBody } from './gzip-body.ts';
+import type { Identity } from './identity.ts';
 import { membersPagePreloadUrls } from './members-page-preloads.ts';
 import { fetchPreloadLinks, insertIntoHead } from './preload-links.ts';
 
@@ -39,6 +42,11 @@ const HTML_SECURITY_HEADERS = {
 const HASHED_ASSETS_PREFIX = '/assets/';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
+/** A page rendered with a user's data, like the API's answers, is kept by no cache. */
+const NO_STORE = 'no-store';
+const COLOR_SCHEME_HINT = 'sec-ch-prefers-color-scheme';
+/** The server entry lives in dist/ beside the browser's files but is the server's code, not the browser's. */
+const SERVER_ONLY_PREFIX = '/server/';
 
 const MISSING_BUILD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Thread Members Admin: not built</title></head>
@@ -98,13 +106,20 @@ function indexWithPreloads(index: Uint8Array<ArrayBuffer>, url: URL): Uint8Array
   return new TextEncoder().encode(insertIntoHead(html, fetchPreloadLinks(urls)));
 }
 
-/** Returns a handler for GET/HEAD requests to non-/api paths. */
-export function createStaticSpa(distDir: string): (request: Request) => Promise<Response> {
+/**
+ * Returns a handler for GET/HEAD requests to non-/api paths. With a renderer, the pages it renders come with
+ * their first screen and its data; the rest (and any page it declines) are rendered in the browser.
+ */
+export function createStaticSpa(
+  distDir: string,
+  renderFirstScreen?: FirstScreenRenderer,
+): (request: Request, identity?: Identity) => Promise<Response> {
   const indexFile = path.join(distDir, 'index.html');
-  return async (request) => {
+  return async (request, identity) => {
     const url = new URL(request.url);
     const urlPath = url.pathname;
-    const file = urlPath === '/' ? null : fileInside(distDir, urlPath);
+    const serverOnly = urlPath.startsWith(SERVER_ONLY_PREFIX);
+    const file = urlPath === '/' || serverOnly ? null : fileInside(distDir, urlPath);
     if (file !== null) {
       const body = await readFileIfExists(file);
       if (body !== null) {
@@ -113,7 +128,7 @@ export function createStaticSpa(distDir: string): (request: Request) => Promise<
       }
     }
     // A missing hashed asset is a stale page asking for an old build; HTML in its place would not parse.
-    if (urlPath.startsWith(HASHED_ASSETS_PREFIX)) {
+    if (urlPath.startsWith(HASHED_ASSETS_PREFIX) || serverOnly) {
       return new Response('Not found', { status: 404, headers: { 'cache-control': REVALIDATE } });
     }
     const index = await readFileIfExists(indexFile);
@@ -127,6 +142,17 @@ export function createStaticSpa(distDir: string): (request: Request) => Promise<
         },
       });
     }
-    return fileResponse(indexWithPreloads(index, url), indexFile, REVALIDATE, request);
+    const screen = await renderFirstScreen?.(request, identity);
+    const page = screen
+      ? fileResponse(withFirstScreen(index, screen), indexFile, NO_STORE, request)
+      : fileResponse(indexWithPreloads(index, url), indexFile, REVALIDATE, request);
+    // Later requests say whether the system is dark, so a first screen without a chosen mode is drawn in it.
+    page.headers.set('accept-ch', COLOR_SCHEME_HINT);
+    if (screen) {
+      // The render's cost, visible in the browser's timing of the page (the bench reads it).
+      page.headers.set('server-timing', `render;dur=${screen.renderMs.toFixed(1)}`);
+      page.headers.append('vary', `cookie, ${COLOR_SCHEME_HINT}`);
+    }
+    return page;
   };
 }

@@ -2,27 +2,38 @@ import { CssBaseline, ThemeProvider } from '@mui/material';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiProvider, type useApi } from '../api/api-context.tsx';
-import { useColorMode } from './color-mode.ts';
-import { themeFor } from './theme.ts';
+import { RenderedColorMode, useColorMode } from './color-mode.ts';
+import { themeFor, type ColorMode } from './theme.ts';
+
+function ThemedByColorMode({ children }: { children: ReactNode }) {
+  const mode = useColorMode();
+  return (
+    <ThemeProvider theme={themeFor(mode)}>
+      {/* Native controls and scrollbars follow the theme too. */}
+      <CssBaseline enableColorScheme />
+      {children}
+    </ThemeProvider>
+  );
+}
 
 export function AppProviders({
   api,
   queryClient,
+  renderedColorMode = 'light',
   children,
 }: {
   api: ReturnType<typeof useApi>;
   queryClient: QueryClient;
+  /** The mode the page's HTML was rendered in, by the server; light for a page rendered in the browser. */
+  renderedColorMode?: ColorMode;
   children: ReactNode;
 }) {
-  const mode = useColorMode();
   return (
     <ApiProvider client={api}>
       <QueryClientProvider client={queryClient}>
-        <ThemeProvider theme={themeFor(mode)}>
-          {/* Native controls and scrollbars follow the theme too. */}
-          <CssBaseline enableColorScheme />
-          {children}
-        </ThemeProvider>
+        <RenderedColorMode value={renderedColorMode}>
+          <ThemedByColorMode>{children}</ThemedByColorMode>
+        </RenderedColorMode>
       </QueryClientProvider>
     </ApiProvider>
   );

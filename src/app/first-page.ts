@@ -1,29 +1,50 @@
-// Starts the members page's first request before React renders, so the first render already has rows.
-// The server sends a preload hint for exactly this request, so it is usually complete by the time the
-// script runs; waiting a few milliseconds for it saves a whole render pass.
+// The queries a page's first screen needs, started before React renders: the server awaits them all and embeds
+// the answers in the page; the browser, on a page the server did not render, waits a few milliseconds for them
+// (the server's preload hints have usually brought them by then), which saves a whole render pass.
 import type { QueryClient } from '@tanstack/react-query';
 import type { useApi } from '../api/api-context.tsx';
 import { MEMBERS_PAGE_PATH, pageSizeFromParam } from '../lib/members-page-address.ts';
 import { threadMembersQuery } from '../features/members/member-queries.ts';
 import { sessionQuery } from '../features/session/session-queries.ts';
-import { threadDetailsQuery } from '../features/threads/thread-queries.ts';
+import { threadDetailsQuery, threadListQuery } from '../features/threads/thread-queries.ts';
 
 const LONGEST_WAIT_MS = 40;
+const THREADS_PAGE_PATH = /^\/threads\/?$/;
+
+/** Loads the first screen's queries into the cache; a failure stays there as the query's error. */
+export async function loadFirstScreenQueries(
+  queryClient: QueryClient,
+  api: ReturnType<typeof useApi>,
+  { pathname, search }: { pathname: string; search: string },
+): Promise<void> {
+  const params = new URLSearchParams(search);
+  // The page shows the failure; nothing to handle here.
+  const ignore = () => undefined;
+  const loads = [queryClient.query(sessionQuery(api)).catch(ignore)];
+  const threadId = MEMBERS_PAGE_PATH.exec(pathname)?.[1];
+  if (threadId !== undefined) {
+    const pageSize = pageSizeFromParam(params.get('limit'));
+    loads.push(
+      queryClient.infiniteQuery(threadMembersQuery(api, threadId, pageSize)).then(ignore, ignore),
+      queryClient.query(threadDetailsQuery(api, threadId)).then(ignore, ignore),
+    );
+  } else if (THREADS_PAGE_PATH.test(pathname)) {
+    const sort = params.get('sort') === 'asc' ? 'asc' : 'desc';
+    loads.push(queryClient.infiniteQuery(threadListQuery(api, sort)).then(ignore, ignore));
+  } else {
+    return;
+  }
+  await Promise.all(loads);
+}
 
 export async function prefetchFirstPage(
   queryClient: QueryClient,
   api: ReturnType<typeof useApi>,
   location: Location,
 ): Promise<void> {
-  const threadId = MEMBERS_PAGE_PATH.exec(location.pathname)?.[1];
-  if (threadId === undefined) return;
-  const pageSize = pageSizeFromParam(new URLSearchParams(location.search).get('limit'));
-  // A failure stays in the cache as the query's error, and the page shows it; nothing to handle here.
-  const ignore = () => undefined;
-  const loads = Promise.all([
-    queryClient.infiniteQuery(threadMembersQuery(api, threadId, pageSize)).catch(ignore),
-    queryClient.query(threadDetailsQuery(api, threadId)).catch(ignore),
-    queryClient.query(sessionQuery(api)).catch(ignore),
+  if (!MEMBERS_PAGE_PATH.test(location.pathname)) return;
+  await Promise.race([
+    loadFirstScreenQueries(queryClient, api, location),
+    new Promise((resolve) => setTimeout(resolve, LONGEST_WAIT_MS)),
   ]);
-  await Promise.race([loads, new Promise((resolve) => setTimeout(resolve, LONGEST_WAIT_MS))]);
 }

@@ -11,7 +11,7 @@ import { useId, type ReactNode } from 'react';
 
 export interface TextInputProps extends Pick<
   OutlinedInputProps,
-  'value' | 'onChange' | 'onBlur' | 'onKeyDown' | 'type' | 'autoComplete' | 'sx'
+  'value' | 'defaultValue' | 'name' | 'onChange' | 'onBlur' | 'onKeyDown' | 'type' | 'autoComplete' | 'sx'
 > {
   label: string;
   helperText?: ReactNode;

@@ -10,17 +10,20 @@ import { errorMessage, isThreadNotFound } from '../../components/error-message.t
 import { CHAT_ID_MAX_LENGTH, isThreadId } from '../../lib/chat-ids.ts';
 import { threadDetailsQuery } from './thread-queries.ts';
 
+const THREAD_ID_FIELD = 'threadId';
+
 export function OpenThreadForm() {
   const api = useApi();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [threadId, setThreadId] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
 
-  async function open(event: SubmitEvent) {
+  async function open(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const id = threadId.trim();
+    // Read from the form, not kept in state: what was typed before a server-rendered page came alive counts too.
+    const entered = new FormData(event.currentTarget).get(THREAD_ID_FIELD);
+    const id = typeof entered === 'string' ? entered.trim() : '';
     if (!isThreadId(id)) {
       setProblem(
         `${id === '' ? 'Enter a thread ID' : `“${id}” is not a thread ID`}: a thread ID is digits only (at most ${CHAT_ID_MAX_LENGTH}), the number shown for the thread in the Chat console, e.g. 180000000100002.`,
@@ -58,8 +61,7 @@ export function OpenThreadForm() {
         <TextInput
           label="Thread ID"
           inputMode="numeric"
-          value={threadId}
-          onChange={(event) => setThreadId(event.target.value)}
+          name={THREAD_ID_FIELD}
           error={problem !== null}
           autoComplete="off"
           sx={{ width: 280 }}
