@@ -118,6 +118,17 @@ test('the grid is reachable and movable by keyboard', async ({ page }) => {
   await expect.poll(activeName).toBe('moderator');
 });
 
+test('the first Tab offers a skip link that puts focus on the member grid', async ({ page }) => {
+  await page.goto(`/threads/${DEMO_THREADS.small}`);
+  await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to members' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(memberGrid(page)).toBeFocused();
+});
+
 test('a thread named with markup shows the markup as text', async ({ page }) => {
   page.on('dialog', () => {
     throw new Error('A thread name ran as script');

@@ -2,7 +2,7 @@
 // backend indicator and the theme toggle.
 import { AppBar, Box, Button, Container, Toolbar, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { AfterFirstPaint } from '../components/AfterFirstPaint.tsx';
 import { LoadingBar } from '../components/LoadingBar.tsx';
 import { OPERATIONS_BUTTON_WIDTH } from '../features/operations/operations-button-size.ts';
@@ -10,6 +10,7 @@ import { SEARCH_BOX_WIDTH } from '../features/search/search-box-size.ts';
 import { BackendIndicator } from '../features/session/BackendIndicator.tsx';
 import { SessionGate } from '../features/session/SessionGate.tsx';
 import { SignedInUser } from '../features/session/SignedInUser.tsx';
+import { MEMBER_GRID_ID, MEMBERS_PAGE_PATH } from '../lib/members-page-address.ts';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
 // On demand, so that the members page's first bundle stays within its budget (see routes/on-demand.ts).
@@ -26,9 +27,38 @@ const searchBoxPlace = <Box sx={{ ...SEARCH_BOX_WIDTH, flexShrink: 0 }} />;
 /** The operations button's place, the size of the button, for the same reason. */
 const operationsPlace = <Box sx={{ width: OPERATIONS_BUTTON_WIDTH, height: 36.5, flexShrink: 0 }} />;
 
+/** Off screen until focused: the first Tab on the members page offers it, Enter moves focus to the grid. */
+function SkipToMembers() {
+  return (
+    <Box
+      component="a"
+      href={`#${MEMBER_GRID_ID}`}
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById(MEMBER_GRID_ID)?.focus();
+      }}
+      sx={{
+        position: 'absolute',
+        left: 8,
+        top: -48,
+        zIndex: 'tooltip',
+        px: 2,
+        py: 1,
+        bgcolor: 'background.paper',
+        color: 'text.primary',
+        '&:focus': { top: 8 },
+      }}
+    >
+      Skip to members
+    </Box>
+  );
+}
+
 export function AppShell() {
+  const onMembersPage = MEMBERS_PAGE_PATH.test(useLocation().pathname);
   return (
     <SessionGate>
+      {onMembersPage && <SkipToMembers />}
       <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
         {/* The border sets the bar apart from the page in the dark theme, where both are the same grey. */}
         <AppBar position="static" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>

@@ -5,6 +5,9 @@ import { CHAT_ID_MAX_LENGTH } from './chat-ids.ts';
 /** `/threads/{threadId}` with an optional trailing slash, for an address whose id is a thread id. */
 export const MEMBERS_PAGE_PATH = new RegExp(`^/threads/(\\d{1,${CHAT_ID_MAX_LENGTH}})/?$`);
 
+/** The member grid's element id: the target of the page's skip link. */
+export const MEMBER_GRID_ID = 'member-grid';
+
 export const DEFAULT_PAGE_SIZE = 50;
 /** The Chat API returns at most 50 members per page. */
 export const MAX_PAGE_SIZE = 50;

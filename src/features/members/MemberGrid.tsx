@@ -1,6 +1,7 @@
 // A virtualized grid of usernames: only the rows on screen exist in the DOM, whatever the thread's size.
 import { Box, Button, CircularProgress } from '@mui/material';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { MEMBER_GRID_ID } from '../../lib/members-page-address.ts';
 import { useRowWindow } from '../../lib/use-row-window.ts';
 
 const ROW_HEIGHT = 40;
@@ -79,6 +80,7 @@ export function MemberGrid({
   return (
     <Box
       ref={scrollRef}
+      id={MEMBER_GRID_ID}
       role="grid"
       aria-label="Members"
       aria-multiselectable="true"
