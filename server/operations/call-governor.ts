@@ -123,6 +123,7 @@ export class CallGovernor {
   private readonly windowMs: number;
   private readonly endpoints = new Map<ChatEndpoint, EndpointQueue>();
   private readonly pacers: Pacer[] = [];
+  private stallWatch: NodeJS.Timeout | undefined;
   private budget: number;
 
   constructor({
@@ -137,13 +138,19 @@ export class CallGovernor {
     if (watchStalls) this.watchStalls();
   }
 
+  /** Stops watching for stalls; the server's operations end with it. */
+  close(): void {
+    clearInterval(this.stallWatch);
+  }
+
   private watchStalls(): void {
     let last = this.clock.now();
-    setInterval(() => {
+    this.stallWatch = setInterval(() => {
       const now = this.clock.now();
       if (now - last > STALL_MS) for (const pacer of this.pacers) pacer.stalled(last, now);
       last = now;
-    }, STALL_TICK_MS).unref();
+    }, STALL_TICK_MS);
+    this.stallWatch.unref();
   }
 
   get callsPerSecond(): number {

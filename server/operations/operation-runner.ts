@@ -307,6 +307,8 @@ export class OperationRunner {
       live.engine?.cancel();
     }
     await Promise.allSettled([...this.running]);
+    // The governor serves the proxy too, but lives exactly as long as the operations: both end here.
+    this.governor.close();
   }
 
   private existing(id: string): OperationRecord {
