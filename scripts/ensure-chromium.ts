@@ -1,4 +1,5 @@
-// Makes sure Playwright has a Chromium before the end-to-end suite runs, installing one the way the platform allows.
+// Makes sure Playwright has a Chromium before the end-to-end suite runs, installing Debian's package where it can:
+// the suite never downloads a browser from anywhere but the system's package manager.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from '../e2e/chromium.ts';
@@ -15,7 +16,6 @@ function install(): void {
     );
   }
   console.log('No Chromium found for the end-to-end tests; installing one.');
-  if (run('npx', ['playwright', 'install', 'chromium']) && findChromium()) return;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     if (
@@ -27,8 +27,8 @@ function install(): void {
     }
   }
   throw new Error(
-    'Could not install a Chromium. Install one (Debian: `apt-get install chromium`; elsewhere: ' +
-      '`npx playwright install chromium`) or set CHROMIUM_PATH to its executable, then run the tests again.',
+    'Could not install a Chromium. Install one with the system package manager (Debian: `apt-get install ' +
+      'chromium`) or set CHROMIUM_PATH to its executable, then run the tests again.',
   );
 }
 
