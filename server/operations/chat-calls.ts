@@ -5,6 +5,7 @@ import type { RemovalAnswer } from '../../src/lib/bulk/batch-answers.ts';
 import type { CallPacer } from '../../src/lib/bulk/pacer.ts';
 import { AuditWriteFailed } from '../audit-write-failed.ts';
 import type { ChatProxyHandler, MemberChangeListener } from '../chat-proxy.ts';
+import { memberPagePath, threadDetailsPath } from '../../src/lib/members-page-address.ts';
 
 export class ChatCallError extends Error {
   constructor(
@@ -60,8 +61,9 @@ export function chatCalls(
   pacer: (endpoint: ReadEndpoint) => CallPacer,
   onMemberChange: MemberChangeListener,
 ): ChatCalls {
-  async function send(method: string, target: string, what: string, body?: unknown): Promise<unknown> {
-    const request = new Request(`http://operations.internal/api/chat/${target}`, {
+  /** `path`: under the API base, as the dashboard's own (`chat/thread/…`). */
+  async function send(method: string, path: string, what: string, body?: unknown): Promise<unknown> {
+    const request = new Request(`http://operations.internal/api/${path}`, {
       method,
       ...(body === undefined
         ? {}
@@ -69,7 +71,7 @@ export function chatCalls(
     });
     let response: Response;
     try {
-      response = await forward(request, `/api/chat/${target}`, onMemberChange);
+      response = await forward(request, `/api/${path}`, onMemberChange);
     } catch (error) {
       if (!(error instanceof AuditWriteFailed)) throw error;
       // The engine stops on this code: more changes would be changes nobody can trace.
@@ -102,13 +104,13 @@ export function chatCalls(
   }
 
   /** A read, paced on its endpoint; reads go out again on 429 and 5xx like the browser's. */
-  async function read(endpoint: ReadEndpoint, target: string, what: string) {
+  async function read(endpoint: ReadEndpoint, path: string, what: string) {
     const lane = pacer(endpoint);
     for (let attempt = 1; ; attempt++) {
       const release = await lane.acquire();
       const startedAt = performance.now();
       try {
-        return await send('GET', target, what);
+        return await send('GET', path, what);
       } catch (error) {
         const status = error instanceof ChatCallError ? error.status : 0;
         if (status === 429) lane.slowDown(startedAt);
@@ -120,14 +122,14 @@ export function chatCalls(
     }
   }
 
-  const membersOf = (threadId: string) => `thread/${threadId}/users`;
+  const membersOf = (threadId: string) => `chat/thread/${encodeURIComponent(threadId)}/users`;
   /**
    * Removal takes the singular path of the current documentation; a host that knows only the older plural
    * spelling answers it as an unknown route (404 `service_resource_not_found`, or 405 where the path serves
    * other methods), which changed nothing. Then the plural is tried once, and kept if it answers.
    */
   let pluralOnly = false;
-  const pluralMembersOf = (threadId: string) => `threads/${threadId}/users`;
+  const pluralMembersOf = (threadId: string) => `chat/threads/${encodeURIComponent(threadId)}/users`;
   const unknownRoute = (error: unknown) =>
     error instanceof ChatCallError &&
     (error.status === 405 || (error.status === 404 && error.code === 'service_resource_not_found'));
@@ -162,7 +164,7 @@ export function chatCalls(
       return answers;
     },
     thread: async (threadId) => {
-      const body = await read('thread', `thread/${threadId}`, 'reading the thread');
+      const body = await read('thread', threadDetailsPath(threadId), 'reading the thread');
       const data = (body as Record<string, unknown>).data;
       if (!isRecord(data)) throw unreadable('reading the thread');
       const count = data.affiliations_count;
@@ -172,10 +174,9 @@ export function chatCalls(
       };
     },
     membersPage: async (threadId, cursor) => {
-      const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`;
       const body = (await read(
         'members',
-        `${membersOf(threadId)}?${query}`,
+        memberPagePath(threadId, PAGE_SIZE, cursor ?? ''),
         'reading thread members',
       )) as Record<string, unknown>;
       const data = body.data;
@@ -186,10 +187,11 @@ export function chatCalls(
       return { members: affiliations, cursor: cursorOf(body) };
     },
     userThreadsPage: async (username, cursor) => {
-      const query = `limit=${PAGE_SIZE}${cursor ? `&cursor=${cursor}` : ''}`;
+      const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      if (cursor !== null) query.set('cursor', cursor);
       const body = (await read(
         'user-threads',
-        `threads/user/${username}?${query}`,
+        `chat/threads/user/${encodeURIComponent(username)}?${query.toString()}`,
         "reading a user's threads",
       )) as Record<string, unknown>;
       const entities = body.entities;

@@ -9,6 +9,7 @@ import type { ServerEnv } from '../server-env.ts';
 import type { OperationEvents } from './operation-events.ts';
 import { parseOperationRequest } from './operation-request.ts';
 import { OperationRefused, unknownOperation, type OperationRunner } from './operation-runner.ts';
+import type { OperationRecord } from './operation-store.ts';
 
 /** 100,000 usernames of 64 characters, quoted, with the invalid entries beside them. */
 const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -79,18 +80,13 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
     return c.json({ operation: runner.summary(record), items: runner.items(record.id) }, 200, NO_STORE);
   });
 
-  const act =
-    (change: (id: string, c: Context<ServerEnv>) => ReturnType<OperationRunner['get']>) =>
-    (c: Context<ServerEnv>) => {
-      try {
-        const record = change(c.req.param('id') ?? '', c);
-        return record === null
-          ? c.body(null, 404)
-          : c.json({ operation: runner.summary(record) }, 200, NO_STORE);
-      } catch (error) {
-        return refused(error);
-      }
-    };
+  const act = (change: (id: string, c: Context<ServerEnv>) => OperationRecord) => (c: Context<ServerEnv>) => {
+    try {
+      return c.json({ operation: runner.summary(change(c.req.param('id') ?? '', c)) }, 200, NO_STORE);
+    } catch (error) {
+      return refused(error);
+    }
+  };
   routes.post(
     '/:id/cancel',
     requireModerator,

@@ -467,11 +467,12 @@ export class OperationRunner {
     if (record.scope !== 'thread' || record.threadId === null) return;
     const threadId = record.threadId;
     const facts = await calls.thread(threadId);
-    const pending = this.pendingItems(record.id).filter(
-      (item) => recheck === undefined || recheck.has(keyOf(item)),
+    const items = this.store.items(record.id);
+    const pending = items.filter(
+      (item) => item.status === 'pending' && (recheck === undefined || recheck.has(keyOf(item))),
     );
     const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
-    const users = this.store.items(record.id).map((item) => item.username);
+    const users = items.map((item) => item.username);
     this.store.update(record.id, { threadNames: named.threadNames, label: labelOf(named, users) });
     if (record.kind !== 'add' || pending.length === 0) return;
     const members = await membersAmong(
