@@ -61,14 +61,25 @@ test('scrolling the 1,200-member thread to the end shows every member exactly on
   await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
 
   const seen = new Map<number, string>();
+  const loadedStatus = page.getByRole('status').filter({ hasText: 'members loaded' });
+  const lastRendered = async () => Math.max(0, ...(await renderedMembers(page)).keys());
   for (let step = 0; step < 400; step++) {
     for (const [index, name] of await renderedMembers(page)) {
       expect(seen.get(index) ?? name, `row ${index} changed its member`).toBe(name);
       seen.set(index, name);
     }
-    const status = await page.getByRole('status').filter({ hasText: 'members loaded' }).innerText();
+    const status = await loadedStatus.innerText();
     if ((await scrollOneScreen(page)) && status.includes('end of list')) break;
-    await page.waitForTimeout(20);
+    // Read again only once the scroll has brought new rows (or every loaded row is there): rows scrolled past
+    // before they were drawn would never be read.
+    const readUpTo = Math.max(...seen.keys());
+    await expect
+      .poll(async () => {
+        const loaded = Number((await loadedStatus.innerText()).replace(/,/g, '').match(/^\d+/)?.[0] ?? 0);
+        const last = await lastRendered();
+        return last > readUpTo || last >= loaded;
+      })
+      .toBe(true);
   }
 
   await expect(page.getByRole('status').filter({ hasText: 'members loaded' })).toHaveText(
