@@ -371,9 +371,10 @@ export class OperationRunner {
       (endpoint) => this.governor.lane(endpoint, id),
       this.recordChange(record),
     );
+    let countBefore: number | null | undefined;
     if (record.state === 'planning') {
       try {
-        await this.plan(record, calls, live, recheck);
+        countBefore = await this.plan(record, calls, live, recheck);
       } catch (error) {
         if (this.closing) return;
         const cancelled = live.planning.signal.aborted;
@@ -428,7 +429,9 @@ export class OperationRunner {
       );
     });
     const checksAdds = current.kind === 'add' && current.scope === 'thread';
-    const countBefore = checksAdds ? await this.memberCount(calls, current.threadId ?? '') : null;
+    // Read now only when planning did not (a run resumed after a restart, a retry of failed users).
+    if (checksAdds && countBefore === undefined)
+      countBefore = await this.memberCount(calls, current.threadId ?? '');
     const snapshot = await engine.start();
     if (this.closing) return;
     if (checksAdds) await this.checkAdded(current, calls, live, snapshot, countBefore);
@@ -457,30 +460,50 @@ export class OperationRunner {
     });
   }
 
-  /** The thread's name for the label, and for an add, who of the users is a member already. */
+  /**
+   * The thread's name for the label, and for an add, who of the users is a member already and the thread's
+   * member count before anything was sent (for the check afterwards). A removal does not wait for the name:
+   * its first calls go out at once, and a thread that is not there stops it at their answer.
+   */
   private async plan(
     record: OperationRecord,
     calls: ChatCalls,
     live: LiveRun,
     recheck: ReadonlySet<string> | undefined,
-  ): Promise<void> {
-    if (record.scope !== 'thread' || record.threadId === null) return;
+  ): Promise<number | null | undefined> {
+    if (record.scope !== 'thread' || record.threadId === null) return undefined;
     const threadId = record.threadId;
-    const facts = await calls.thread(threadId);
     const items = this.store.items(record.id);
     const pending = items.filter(
       (item) => item.status === 'pending' && (recheck === undefined || recheck.has(keyOf(item))),
     );
-    const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
-    const users = items.map((item) => item.username);
-    this.store.update(record.id, { threadNames: named.threadNames, label: labelOf(named, users) });
-    if (record.kind !== 'add' || pending.length === 0) return;
+    const asking = record.kind === 'add' && pending.length > 0;
+    // Asked together: the first page holds the whole list of most threads.
+    const firstPage = asking ? calls.membersPage(threadId, null) : undefined;
+    const details = calls.thread(threadId).then((facts) => {
+      const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
+      this.update(record.id, {
+        threadNames: named.threadNames,
+        label: labelOf(
+          named,
+          items.map((item) => item.username),
+        ),
+      });
+      return facts;
+    });
+    if (!asking) {
+      details.catch((error: unknown) => this.logNameUnread(record, error));
+      return undefined;
+    }
+    firstPage?.catch(() => undefined);
+    const facts = await details;
     const members = await membersAmong(
       calls,
       threadId,
       facts.memberCount,
       pending.map((item) => item.username),
       live.planning.signal,
+      firstPage,
     );
     this.settle(
       record,
@@ -489,6 +512,14 @@ export class OperationRunner {
         .filter((item) => members.has(item.username))
         .map((item) => ({ ...item, status: 'already-a-member' })),
     );
+    return facts.memberCount;
+  }
+
+  private logNameUnread(record: OperationRecord, error: unknown): void {
+    this.logger.log('warn', "could not read the thread's name for an operation's label", {
+      operationId: record.id,
+      errorName: error instanceof Error ? error.name : 'unknown',
+    });
   }
 
   /**
@@ -502,7 +533,7 @@ export class OperationRunner {
     calls: ChatCalls,
     live: LiveRun,
     snapshot: BulkSnapshot,
-    countBefore: number | null,
+    countBefore: number | null | undefined,
   ): Promise<void> {
     const threadId = record.threadId ?? '';
     const added = [...snapshot.outcomes].flatMap(([username, outcome]) =>
@@ -513,7 +544,12 @@ export class OperationRunner {
     try {
       const facts = await calls.thread(threadId);
       const joined = added.length + snapshot.counts['already-a-member'];
-      if (countBefore !== null && facts.memberCount !== null && facts.memberCount - countBefore >= joined) {
+      if (
+        countBefore !== null &&
+        countBefore !== undefined &&
+        facts.memberCount !== null &&
+        facts.memberCount - countBefore >= joined
+      ) {
         return;
       }
       members = await membersAmong(calls, threadId, facts.memberCount, added, new AbortController().signal);

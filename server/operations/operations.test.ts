@@ -135,6 +135,46 @@ describe('operations on the server', () => {
     expect(items[0]?.[2]).toBe('not-sent');
   });
 
+  it('stops a removal from a thread that does not exist at the first answer, changing nothing', async () => {
+    const h = harness();
+    const removal = await start(h, { kind: 'remove', threadId: '999999999999999', usernames: ['spammer'] });
+    const { operation, items } = await ended(h, removal.id);
+    expect(operation.state).toBe('stopped');
+    expect(operation.label).toBe('Remove spammer from thread 999999999999999');
+    expect(items.map(([, , status, reason]) => [status, reason])).toEqual([
+      ['failed', expect.stringContaining('HTTP 404') as string],
+    ]);
+  });
+
+  it("names the thread in a removal's label without waiting for the name to send", async () => {
+    const h = harness();
+    const removal = await start(h, { kind: 'remove', threadId: DEMO_THREADS.small, usernames: ['lurker'] });
+    const { operation } = await ended(h, removal.id);
+    expect(operation.label).toBe('Remove lurker from Moderators lounge');
+  });
+
+  it("plans an add with one wait: the member list's first page is asked for beside the thread's details", async () => {
+    let release: () => void = () => undefined;
+    const detailsHeld = new Promise<void>((resolve) => (release = resolve));
+    const asked: string[] = [];
+    const h = harness({
+      upstreamFetch: (emulatorFetch) => async (request) => {
+        const { pathname } = new URL(request.url);
+        if (request.method === 'GET' && pathname.endsWith(`/thread/${DEMO_THREADS.small}`)) {
+          asked.push('details');
+          await detailsHeld;
+        } else if (request.method === 'GET' && pathname.endsWith('/users')) asked.push('members');
+        return emulatorFetch(request);
+      },
+    });
+    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.small, usernames: ['lurker'] });
+    await expect.poll(() => [...asked].sort()).toEqual(['details', 'members']);
+    release();
+    const { operation, items } = await ended(h, add.id);
+    expect(operation.state).toBe('finished');
+    expect(items[0]?.[2]).toBe('added');
+  });
+
   it('resumes an unfinished operation after a restart, counting a lost removal as done', async () => {
     const store = openSqliteOperationStore(':memory:');
     const h = harness({ operations: { store } });
