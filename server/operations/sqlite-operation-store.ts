@@ -229,6 +229,15 @@ export function openSqliteOperationStore(file: string): OperationStore {
     }
   });
 
+  // Listing operations asks for every recent one's counts, each a scan of its items: kept until they change.
+  const countsKept = new Map<string, OutcomeCounts>();
+  const changing =
+    <Args extends [string, ...unknown[]]>(write: (...args: Args) => void) =>
+    (...args: Args) => {
+      countsKept.delete(args[0]);
+      write(...args);
+    };
+
   return {
     create: (record, items) => create(record, items),
     get: (id) => {
@@ -257,13 +266,16 @@ export function openSqliteOperationStore(file: string): OperationStore {
         inFlight: row.in_flight === 1,
       })),
     counts: (id) => {
+      const kept = countsKept.get(id);
+      if (kept !== undefined) return { ...kept };
       const counts: OutcomeCounts = emptyCounts();
       for (const { status, n } of selectCounts.all(id)) counts[status] = n;
-      return counts;
+      countsKept.set(id, counts);
+      return { ...counts };
     },
     markSent: (id, items) => markSent(id, items),
-    settle: (id, items) => settle(id, items),
-    reopen: (id, items) => reopen(id, items),
+    settle: changing((id: string, items: readonly SettledItem[]) => settle(id, items)),
+    reopen: changing((id: string, items: readonly ItemKey[]) => reopen(id, items)),
     changedLater: (items, after, except) => {
       const changed = new Set(
         selectChangedLater
