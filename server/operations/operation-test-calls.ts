@@ -1,6 +1,7 @@
 // Starting and following operations through the server's own routes, for tests that drive a harness.
 import { expect } from 'vitest';
 import type { Harness } from '../test-harness.ts';
+import type { OperationRecord } from './operation-store.ts';
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -44,3 +45,37 @@ export async function ended(h: Harness, id: string) {
 
 export const outcomesOf = (items: ItemRow[]) =>
   Object.fromEntries(items.map(([, user, status]) => [user, status]));
+
+/** A running removal from a thread, as the store records it, for tests that write the store directly. */
+export function runningRemoval(
+  id: string,
+  threadId: string,
+  change: Partial<OperationRecord> = {},
+): OperationRecord {
+  const now = Date.now();
+  return {
+    id,
+    kind: 'remove',
+    scope: 'thread',
+    threadId,
+    username: null,
+    threadNames: {},
+    label: `Remove members from thread ${threadId}`,
+    actor: 'local',
+    role: 'moderator',
+    createdAt: now,
+    state: 'running',
+    run: 1,
+    stopReason: null,
+    undoOf: null,
+    undoneBy: null,
+    leftAlone: [],
+    invalid: [],
+    runStartedAt: now,
+    runEndedAt: null,
+    calls: 0,
+    rateLimited: 0,
+    retries: 0,
+    ...change,
+  };
+}

@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, demoUsername } from '../../emulator/demo-data.ts';
 import { createHarness, type Harness } from '../test-harness.ts';
 import { openSqliteOperationStore } from './sqlite-operation-store.ts';
-import { detail, ended, JSON_HEADERS, outcomesOf, start, type Summary } from './operation-test-calls.ts';
+import {
+  detail,
+  ended,
+  JSON_HEADERS,
+  outcomesOf,
+  runningRemoval,
+  start,
+  type Summary,
+} from './operation-test-calls.ts';
 
 const harnesses: Harness[] = [];
 afterEach(() => {
@@ -181,30 +189,7 @@ describe('operations on the server', () => {
     const members = [demoUsername(5), demoUsername(6), demoUsername(7)];
     // What a killed server leaves: a running operation, one call sent and never answered (it was applied).
     store.create(
-      {
-        id: 'op-killed',
-        kind: 'remove',
-        scope: 'thread',
-        threadId: DEMO_THREADS.huge,
-        username: null,
-        threadNames: {},
-        label: 'Remove 3 members from Announcements',
-        actor: 'local',
-        role: 'moderator',
-        createdAt: Date.now(),
-        state: 'running',
-        run: 1,
-        stopReason: null,
-        undoOf: null,
-        undoneBy: null,
-        leftAlone: [],
-        invalid: [],
-        runStartedAt: Date.now(),
-        runEndedAt: null,
-        calls: 0,
-        rateLimited: 0,
-        retries: 0,
-      },
+      runningRemoval('op-killed', DEMO_THREADS.huge, { label: 'Remove 3 members from Announcements' }),
       members.map((username) => ({ threadId: DEMO_THREADS.huge, username })),
     );
     store.markSent('op-killed', [{ threadId: DEMO_THREADS.huge, username: members[0] ?? '' }]);

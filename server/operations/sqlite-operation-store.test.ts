@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openSqliteOperationStore } from './sqlite-operation-store.ts';
-import type { OperationRecord } from './operation-store.ts';
-
-const record = (id: string): OperationRecord => ({
-  id,
-  kind: 'remove',
-  scope: 'thread',
-  threadId: '1',
-  username: null,
-  threadNames: {},
-  label: 'Remove 2 members from thread 1',
-  actor: 'ann',
-  role: 'moderator',
-  createdAt: 1,
-  state: 'running',
-  run: 1,
-  stopReason: null,
-  undoOf: null,
-  undoneBy: null,
-  leftAlone: [],
-  invalid: [],
-  runStartedAt: 1,
-  runEndedAt: null,
-  calls: 0,
-  rateLimited: 0,
-  retries: 0,
-});
+import { runningRemoval } from './operation-test-calls.ts';
 
 describe('the SQLite operation store', () => {
   it("keeps each operation's counts as its items settle and reopen", () => {
     const store = openSqliteOperationStore(':memory:');
     const items = ['a', 'b'].map((username) => ({ threadId: '1', username }));
-    store.create(record('op'), items);
+    store.create(runningRemoval('op', '1'), items);
     expect(store.counts('op')).toMatchObject({ pending: 2, removed: 0 });
 
     store.settle('op', [{ threadId: '1', username: 'a', status: 'removed', reason: null, inferred: false }]);
