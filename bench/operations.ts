@@ -2,6 +2,8 @@
 // 10,000 users added to an empty thread and removed again at API latencies from 50 ms to 2 s and the documented
 // heavy tail; with 10% of calls failing; two operations of 10,000 started together; and one with a viewer
 // reading pages at 300 calls a second beside it.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { DEMO_THREADS, demoUsername } from '../emulator/demo-data.ts';
 import { createApiClient } from '../src/api/http.ts';
 import { MAX_BATCH_SIZE } from '../src/lib/bulk/batches.ts';
@@ -129,29 +131,26 @@ const together = (scenario: Scenario) =>
     ];
   });
 
-/** Reads the huge thread's first page at `perSecond` through the server until stopped; counts the answers. */
+/**
+ * Reads the huge thread's first page at `perSecond` through the server, from a process of its own, until
+ * stopped; says how the reads were answered.
+ */
 function viewer(server: BulkServer, perSecond: number) {
-  const answers = new Map<number, number>();
   const url = `${server.apiBaseUrl}/${memberPagePath(DEMO_THREADS.huge, 50, '')}`;
-  const pending = new Set<Promise<void>>();
-  const timer = setInterval(() => {
-    for (let i = 0; i < perSecond / 100; i++) {
-      const call = fetch(url)
-        .then(async (response) => {
-          await response.arrayBuffer();
-          answers.set(response.status, (answers.get(response.status) ?? 0) + 1);
-        })
-        .catch(() => {
-          answers.set(0, (answers.get(0) ?? 0) + 1);
-        })
-        .finally(() => pending.delete(call));
-      pending.add(call);
-    }
-  }, 10);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/page-reader.ts', url, String(perSecond)], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return async () => {
-    clearInterval(timer);
-    await Promise.all(pending);
-    return [...answers].map(([status, n]) => `${n} × ${status === 0 ? 'no answer' : status}`).join(', ');
+    child.stdin.end();
+    await exited;
+    const answers = JSON.parse(output || '{}') as Record<string, number>;
+    return Object.entries(answers)
+      .map(([status, n]) => `${n} × ${status === '0' ? 'no answer' : status}`)
+      .join(', ');
   };
 }
 
