@@ -77,7 +77,11 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
     const id = c.req.param('id');
     const record = runner.get(id);
     if (record === null) return refused(unknownOperation(id));
-    return c.json({ operation: runner.summary(record), items: runner.items(record.id) }, 200, NO_STORE);
+    return c.json(
+      { operation: runner.summary(record), items: runner.items(record.id), invalid: record.invalid },
+      200,
+      NO_STORE,
+    );
   });
 
   const act = (change: (id: string, c: Context<ServerEnv>) => OperationRecord) => (c: Context<ServerEnv>) => {

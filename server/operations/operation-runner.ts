@@ -287,9 +287,13 @@ export class OperationRunner {
     };
   }
 
-  /** An operation as the dashboard lists it. */
+  /**
+   * An operation as the dashboard lists it and the stream sends it, often: the invalid entries (up to 100,000)
+   * only counted. They come with the operation's items.
+   */
   summary(record: OperationRecord): OperationSummary {
-    return { ...record, ...this.progress(record) };
+    const { invalid, ...rest } = record;
+    return { ...rest, invalidCount: invalid.length, ...this.progress(record) };
   }
 
   /** Each item's outcome, in the order given: `[thread, user, status, reason, inferred]`. */
@@ -744,4 +748,6 @@ function labelOf(record: OperationRecord, users: readonly string[]): string {
   return undo ? `Undo: removing ${added} added to ${thread}` : `Remove ${members} from ${thread}`;
 }
 
-export type OperationSummary = OperationRecord & ReturnType<OperationRunner['progress']>;
+export type OperationSummary = Omit<OperationRecord, 'invalid'> & {
+  invalidCount: number;
+} & ReturnType<OperationRunner['progress']>;

@@ -107,6 +107,18 @@ describe('operations on the server', () => {
     expect(h.exchanges).toHaveLength(0);
   });
 
+  it('counts the invalid entries in every summary and lists them only with the items', async () => {
+    const h = harness();
+    const invalid = [{ entry: 'bad name', problem: 'bad-character' }];
+    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.small, usernames: ['lurker'], invalid });
+    expect(add).toMatchObject({ invalidCount: 1 });
+    expect(add).not.toHaveProperty('invalid');
+    const listed = (await h.call('/api/operations')).json as { operations: Summary[] };
+    expect(listed.operations.find((operation) => operation.id === add.id)).not.toHaveProperty('invalid');
+    await ended(h, add.id);
+    expect(await detail(h, add.id)).toMatchObject({ invalid });
+  });
+
   it('refuses a viewer', async () => {
     const h = harness({
       auth: { mode: 'proxy', header: 'x-user', trustedAddresses: ['10.0.0.1'], moderators: [] },

@@ -28,7 +28,8 @@ export interface OperationSummary {
   undoneBy: string | null;
   /** An undo's users (or threads) that a later operation changed again, left as they were. */
   leftAlone: readonly string[];
-  invalid: ParsedUsernames['invalid'];
+  /** Entries refused before sending as not usernames; the entries themselves come with the detail. */
+  invalidCount: number;
   counts: Readonly<OutcomeCounts>;
   total: number;
   calls: number;
@@ -52,6 +53,7 @@ export interface OperationItem {
 export interface OperationDetail {
   operation: OperationSummary;
   items: readonly OperationItem[];
+  invalid: ParsedUsernames['invalid'];
 }
 
 /** Items that settled together, as the stream reports them. */
@@ -98,7 +100,6 @@ export function parseOperationSummary(value: unknown): OperationSummary {
   const record = asRecord(value, 'operation');
   const counts = asRecord(record.counts, 'operation counts');
   const names = asRecord(record.threadNames, 'operation thread names');
-  const invalid = Array.isArray(record.invalid) ? record.invalid : [];
   return {
     id: asString(record.id, 'operation id'),
     kind: oneOf(['add', 'remove'], record.kind, 'operation kind'),
@@ -117,13 +118,7 @@ export function parseOperationSummary(value: unknown): OperationSummary {
     undoOf: nullableString(record.undoOf, 'operation undoOf'),
     undoneBy: nullableString(record.undoneBy, 'operation undoneBy'),
     leftAlone: stringList(record.leftAlone, 'operation leftAlone'),
-    invalid: invalid.map((entry: unknown, i) => {
-      const parsed = asRecord(entry, `invalid entry ${i}`);
-      return {
-        entry: asString(parsed.entry, `invalid entry ${i}`),
-        problem: oneOf(PROBLEMS, parsed.problem, `invalid entry ${i} problem`),
-      };
-    }),
+    invalidCount: asNumber(record.invalidCount, 'operation invalidCount'),
     counts: Object.fromEntries(
       STATUSES.map((status) => [status, Number(counts[status] ?? 0)]),
     ) as OutcomeCounts,
@@ -180,7 +175,18 @@ export function fetchOperation(api: KyInstance, id: string, signal?: AbortSignal
     (body) => {
       const record = asRecord(body, 'operation detail');
       if (!Array.isArray(record.items)) throw new MalformedResponse('operation items is not a list');
-      return { operation: parseOperationSummary(record.operation), items: record.items.map(parseItem) };
+      if (!Array.isArray(record.invalid)) throw new MalformedResponse('operation invalid is not a list');
+      return {
+        operation: parseOperationSummary(record.operation),
+        items: record.items.map(parseItem),
+        invalid: record.invalid.map((entry: unknown, i) => {
+          const parsed = asRecord(entry, `invalid entry ${i}`);
+          return {
+            entry: asString(parsed.entry, `invalid entry ${i}`),
+            problem: oneOf(PROBLEMS, parsed.problem, `invalid entry ${i} problem`),
+          };
+        }),
+      };
     },
   );
 }

@@ -14,11 +14,12 @@ const item = (
   inferred: false,
 });
 
-const operation = {
-  scope: 'thread' as const,
-  threadNames: {},
+/** One thread's results with one invalid entry. */
+const results = (items: OperationItem[]) => ({
+  operation: { scope: 'thread' as const, threadNames: {} },
+  items,
   invalid: [{ entry: 'bad!', problem: 'bad-character' as const }],
-};
+});
 
 test('problems come first, then invalid entries, then the rest, each group in the order given', () => {
   const items = [
@@ -26,7 +27,7 @@ test('problems come first, then invalid entries, then the rest, each group in th
     item('bob', 'refused', 'not in the group'),
     item('carol', 'pending'),
   ];
-  expect(everyRow(resultRowList(operation, items))).toEqual([
+  expect(everyRow(resultRowList(results(items)))).toEqual([
     ['bob', 'refused: not in the group'],
     ['bad!', 'invalid: only letters, digits, _ - and . are allowed'],
     ['alice', 'added'],
@@ -36,19 +37,19 @@ test('problems come first, then invalid entries, then the rest, each group in th
 
 test('a filter shows one outcome, or the invalid entries', () => {
   const items = [item('alice', 'added'), item('bob', 'already-a-member'), item('carol', 'added')];
-  expect(everyRow(resultRowList(operation, items, 'added'))).toEqual([
+  expect(everyRow(resultRowList(results(items), 'added'))).toEqual([
     ['alice', 'added'],
     ['carol', 'added'],
   ]);
-  expect(everyRow(resultRowList(operation, items, 'already-a-member'))).toEqual([
-    ['bob', 'already a member'],
-  ]);
-  expect(resultRowList(operation, items, 'invalid').length).toBe(1);
+  expect(everyRow(resultRowList(results(items), 'already-a-member'))).toEqual([['bob', 'already a member']]);
+  expect(resultRowList(results(items), 'invalid').length).toBe(1);
 });
 
 test("one user's threads are named by thread", () => {
-  const rows = resultRowList({ scope: 'user-threads', threadNames: { '7': 'Help desk' }, invalid: [] }, [
-    { ...item('spammer', 'removed'), threadId: '7' },
-  ]);
+  const rows = resultRowList({
+    operation: { scope: 'user-threads', threadNames: { '7': 'Help desk' } },
+    items: [{ ...item('spammer', 'removed'), threadId: '7' }],
+    invalid: [],
+  });
   expect(rows.at(0)).toEqual(['Help desk (ID 7)', 'removed']);
 });

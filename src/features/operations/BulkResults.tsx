@@ -2,7 +2,7 @@
 // sent because they are invalid are listed with their reasons.
 import { Box, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useMemo, useRef } from 'react';
-import type { OperationItem, OperationSummary } from '../../api/operations.ts';
+import type { OperationDetail, OperationItem, OperationSummary } from '../../api/operations.ts';
 import type { OutcomeStatus } from '../../lib/bulk/outcomes.ts';
 import { useRowWindow } from '../../lib/use-row-window.ts';
 import { PROBLEM_TEXT } from '../../lib/username-list.ts';
@@ -33,10 +33,14 @@ export interface ResultRowList {
   at(index: number): ResultRow;
 }
 
+/** What a results list is made of: an operation's detail. */
+export type ResultsOf = {
+  operation: Pick<OperationSummary, 'scope' | 'threadNames'>;
+} & Pick<OperationDetail, 'items' | 'invalid'>;
+
 /** Problems first (refused, failed, not sent, invalid), then the rest, each group in the order given. */
 export function resultRowList(
-  operation: Pick<OperationSummary, 'scope' | 'threadNames' | 'invalid'>,
-  items: readonly OperationItem[],
+  { operation, items, invalid: invalidEntries }: ResultsOf,
   filter: ResultsFilter = 'all',
 ): ResultRowList {
   const label = (item: OperationItem) =>
@@ -49,7 +53,7 @@ export function resultRowList(
   } else if (filter !== 'invalid') {
     items.forEach((item, i) => item.status === filter && order.push(i));
   }
-  const invalid = filter === 'all' || filter === 'invalid' ? operation.invalid : [];
+  const invalid = filter === 'all' || filter === 'invalid' ? invalidEntries : [];
   const rest: number[] = [];
   if (filter === 'all') items.forEach((item, i) => !PROBLEMS.includes(item.status) && rest.push(i));
   return {
@@ -85,7 +89,7 @@ export function ResultsFilterButtons({
       ...(Object.keys(FILTER_TEXT) as Exclude<ResultsFilter, 'all'>[])
         .filter((status) => status !== 'invalid')
         .map((status): [Exclude<ResultsFilter, 'all'>, number] => [status, operation.counts[status]]),
-      ['invalid', operation.invalid.length],
+      ['invalid', operation.invalidCount],
     ];
     return counts.filter(([, n]) => n > 0);
   }, [operation]);
@@ -99,7 +103,7 @@ export function ResultsFilterButtons({
       aria-label="Show results"
       sx={{ flexWrap: 'wrap' }}
     >
-      <ToggleButton value="all">All {count.format(operation.total + operation.invalid.length)}</ToggleButton>
+      <ToggleButton value="all">All {count.format(operation.total + operation.invalidCount)}</ToggleButton>
       {present.map(([status, n]) => (
         <ToggleButton key={status} value={status}>
           {FILTER_TEXT[status]} {count.format(n)}

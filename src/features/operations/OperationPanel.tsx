@@ -30,14 +30,11 @@ export function OperationPanel({
   /** Opens a related operation (the one this undoes, or the one that undid it). */
   onShow: (id: string) => void;
 }) {
-  const { operation, items } = detail;
+  const { operation } = detail;
   const [filter, setFilter] = useState<ResultsFilter>('all');
-  const rows = useMemo(() => resultRowList(operation, items, filter), [operation, items, filter]);
+  const rows = useMemo(() => resultRowList(detail, filter), [detail, filter]);
   const running = isUnfinished(operation.state);
-  const allRows = useMemo(
-    () => (running ? [] : everyRow(resultRowList(operation, items))),
-    [running, operation, items],
-  );
+  const allRows = useMemo(() => (running ? [] : everyRow(resultRowList(detail))), [running, detail]);
   const acrossThreads = operation.scope === 'user-threads';
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>

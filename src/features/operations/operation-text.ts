@@ -35,7 +35,7 @@ export function countsLine(operation: OperationSummary): string {
   const already =
     counts['already-a-member'] > 0 ? ` · already members ${count.format(counts['already-a-member'])}` : '';
   const rest = `failed ${count.format(counts.failed)} · not sent ${count.format(counts['not-sent'])}`;
-  const invalid = operation.invalid.length > 0 ? ` · invalid ${count.format(operation.invalid.length)}` : '';
+  const invalid = operation.invalidCount > 0 ? ` · invalid ${count.format(operation.invalidCount)}` : '';
   return `${changed}${already} · ${rest}${invalid}${operation.undoneBy !== null ? ' · undone' : ''}`;
 }
 
