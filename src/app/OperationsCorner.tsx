@@ -4,7 +4,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { activityListsKey } from '../features/activity/activity-queries.ts';
-import { followSettledItems, refreshAfterOperation } from '../features/members/member-cache.ts';
+import { followSettledItems } from '../features/members/member-changes.ts';
+import { refreshAfterOperation } from '../features/members/thread-refresh.ts';
 import { OperationsButton } from '../features/operations/OperationsButton.tsx';
 import { useOperationEvents } from '../features/operations/use-operation-events.ts';
 import { useMayChangeMembers } from '../features/session/session-queries.ts';

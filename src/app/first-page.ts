@@ -25,7 +25,9 @@ export async function loadFirstScreenQueries(
   if (threadId !== undefined) {
     const pageSize = pageSizeFromParam(params.get('limit'));
     loads.push(
-      queryClient.infiniteQuery(threadMembersQuery(api, threadId, pageSize)).then(ignore, ignore),
+      queryClient
+        .infiniteQuery(threadMembersQuery(api, queryClient, threadId, pageSize))
+        .then(ignore, ignore),
       queryClient.query(threadDetailsQuery(api, threadId)).then(ignore, ignore),
     );
   } else if (THREADS_PAGE_PATH.test(pathname)) {

@@ -5,7 +5,7 @@ import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
 import { AppProviders } from '../../app/AppProviders.tsx';
 import { createQueryClient } from '../../app/query-client.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
-import { hideRemovedMembers } from './member-cache.ts';
+import { followSettledItems } from './member-changes.ts';
 import { MemberList } from './MemberList.tsx';
 
 let harness: DashboardHarness;
@@ -78,7 +78,16 @@ it('drops from the selection members who leave the list, whatever removed them',
   fireEvent.click(screen.getByRole('checkbox', { name: /Select all loaded members/ }));
   expect(screen.getByRole('button', { name: 'Remove selected (40)' })).toBeDefined();
 
-  hideRemovedMembers(queryClient, DEMO_THREADS.small, ['alice', 'bob']);
+  followSettledItems(queryClient, {
+    id: 'op1',
+    kind: 'remove',
+    items: ['alice', 'bob'].map((username) => ({
+      threadId: DEMO_THREADS.small,
+      username,
+      status: 'removed' as const,
+      reason: null,
+    })),
+  });
   expect(await screen.findByRole('button', { name: 'Remove selected (38)' })).toBeDefined();
   expect(screen.queryByRole('row', { name: /alice/ })).toBeNull();
 });

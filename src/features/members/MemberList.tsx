@@ -1,6 +1,5 @@
 // A thread's members: filter, page size, status and the virtualized grid over cursor pages.
 import { Button, Skeleton, Stack, Typography } from '@mui/material';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { fetchThreadDetails } from '../../api/thread-details.ts';
@@ -10,7 +9,7 @@ import { TextInput } from '../../components/TextInput.tsx';
 import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
 import { EndRowAction, LoadingMoreRow, MemberGrid } from './MemberGrid.tsx';
 import { filterMembers } from './member-pages.ts';
-import { threadMembersQuery } from './member-queries.ts';
+import { useThreadMembers } from './use-thread-members.ts';
 import { PageSizeField } from './PageSizeField.tsx';
 import { useMemberSelection } from './use-member-selection.ts';
 import { SelectionExport } from './SelectionExport.tsx';
@@ -68,8 +67,8 @@ export function MemberList({
     isFetchNextPageError,
     fetchNextPage,
     refetch,
-  } = useInfiniteQuery(threadMembersQuery(api, threadId, pageSize));
-  const loadedMembers = useMemo(() => data?.pages.flatMap((page) => page.members), [data]);
+    members: loadedMembers,
+  } = useThreadMembers(threadId, pageSize);
   const members = loadedMembers ?? NO_MEMBERS;
   const shown = useMemo(() => filterMembers(members, filter), [members, filter]);
   const filtering = shown !== null;

@@ -13,7 +13,7 @@ afterEach(() => harness.close());
 async function walk(queryClient: QueryClient, threadId: string, pageSize: number): Promise<string[]> {
   const observer = new InfiniteQueryObserver(
     queryClient,
-    threadMembersQuery(harness.api, threadId, pageSize),
+    threadMembersQuery(harness.api, queryClient, threadId, pageSize),
   );
   await observer.refetch();
   let result = observer.getCurrentResult();
@@ -108,7 +108,7 @@ describe('failures', () => {
     // The first page spends the budget of this second; the time passes while the client backs off.
     const observer = new InfiniteQueryObserver(
       queryClient,
-      threadMembersQuery(harness.api, DEMO_THREADS.small, 20),
+      threadMembersQuery(harness.api, queryClient, DEMO_THREADS.small, 20),
     );
     await observer.refetch();
     const next = observer.fetchNextPage();

@@ -1,15 +1,12 @@
 import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
+import type { OutcomeStatus } from '../../lib/bulk/outcomes.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
 import type { MemberPage } from '../../api/thread-members.ts';
-import {
-  followSettledItems,
-  hideRemovedMembers,
-  refreshThreadSummary,
-  showAddedMembers,
-} from './member-cache.ts';
+import { followSettledItems, memberChangesOf } from './member-changes.ts';
 import { threadMembersQuery } from './member-queries.ts';
+import { membersShown, nextPageParam } from './member-view.ts';
 
 const page = (members: string[], cursor: string | null): MemberPage => ({
   members,
@@ -17,28 +14,42 @@ const page = (members: string[], cursor: string | null): MemberPage => ({
   cursor,
 });
 
-/** A two-per-page list whose second page answers only when the test says so. */
+/** An operation's event: `usernames` of thread t1 settled with `status`. */
+function settle(queryClient: QueryClient, status: OutcomeStatus, usernames: string[], thread = 't1') {
+  followSettledItems(queryClient, {
+    id: 'op1',
+    kind: status === 'added' || status === 'refused' ? 'add' : 'remove',
+    items: usernames.map((username) => ({ threadId: thread, username, status, reason: null })),
+  });
+}
+
+/** A two-per-page list of thread t1 whose second page answers only when the test says so. */
 async function listWithHeldSecondPage() {
   const queryClient = new QueryClient();
   let answerSecondPage: (page: MemberPage) => void = () => undefined;
-  const options = threadMembersQuery({} as never, 't1', 2);
+  const options = threadMembersQuery({} as never, queryClient, 't1', 2);
   const observer = new InfiniteQueryObserver(queryClient, {
     ...options,
-    queryFn: ({ pageParam }) =>
-      pageParam === ''
-        ? Promise.resolve(page(['alice', 'bob'], 'after-bob'))
-        : new Promise<MemberPage>((resolve) => (answerSecondPage = resolve)),
+    queryFn: async (context) => {
+      const seen = memberChangesOf(queryClient, 't1').seq;
+      const answer =
+        context.pageParam === ''
+          ? page(['alice', 'bob'], 'after-bob')
+          : await new Promise<MemberPage>((resolve) => (answerSecondPage = resolve));
+      return { ...answer, changesSeen: seen };
+    },
   });
   const stop = observer.subscribe(() => undefined);
   await observer.refetch();
-  const members = () => observer.getCurrentResult().data?.pages.flatMap((p) => p.members);
+  const members = () =>
+    membersShown(observer.getCurrentResult().data?.pages ?? [], memberChangesOf(queryClient, 't1'), 2);
   return { queryClient, observer, stop, members, answerSecondPage: (p: MemberPage) => answerSecondPage(p) };
 }
 
 test('a member removed while the next page is on its way stays hidden when it lands', async () => {
   const list = await listWithHeldSecondPage();
   const nextPage = list.observer.fetchNextPage();
-  hideRemovedMembers(list.queryClient, 't1', ['alice']);
+  settle(list.queryClient, 'removed', ['alice']);
   expect(list.members()).toEqual(['bob']);
 
   list.answerSecondPage(page(['carol'], null));
@@ -50,8 +61,8 @@ test('a member removed while the next page is on its way stays hidden when it la
 test('a member added back before the page lands keeps only the row where the API now lists them', async () => {
   const list = await listWithHeldSecondPage();
   const nextPage = list.observer.fetchNextPage();
-  hideRemovedMembers(list.queryClient, 't1', ['alice']);
-  showAddedMembers(list.queryClient, 't1', ['alice']);
+  settle(list.queryClient, 'removed', ['alice']);
+  settle(list.queryClient, 'added', ['alice']);
 
   list.answerSecondPage(page(['carol', 'alice'], null));
   await nextPage;
@@ -62,8 +73,8 @@ test('a member added back before the page lands keeps only the row where the API
 test('before the end of the list, a member added back is left for the later page that lists them again', async () => {
   const list = await listWithHeldSecondPage();
   const nextPage = list.observer.fetchNextPage();
-  hideRemovedMembers(list.queryClient, 't1', ['alice']);
-  showAddedMembers(list.queryClient, 't1', ['alice']);
+  settle(list.queryClient, 'removed', ['alice']);
+  settle(list.queryClient, 'added', ['alice']);
 
   list.answerSecondPage(page(['carol', 'dave'], 'after-dave'));
   await nextPage;
@@ -71,31 +82,53 @@ test('before the end of the list, a member added back is left for the later page
   list.stop();
 });
 
-test("after a change, the users' lists of threads and membership answers are out of date", async () => {
+test('a list at its end shows members added since, once; a page asked for later is believed', () => {
   const queryClient = new QueryClient();
-  queryClient.setQueryData(['users', 'alice', 'threads', 'membership', { threadId: 't1' }], true);
-  queryClient.setQueryData(['threads', 't1', 'members', { pageSize: 50 }], { pages: [], pageParams: [] });
-  await refreshThreadSummary(queryClient, 't1');
-  const stale = (key: readonly unknown[]) => queryClient.getQueryState(key)?.isInvalidated;
-  expect(stale(['users', 'alice', 'threads', 'membership', { threadId: 't1' }])).toBe(true);
-  // The member list itself is patched as batches land, never fetched again page by page.
-  expect(stale(['threads', 't1', 'members', { pageSize: 50 }])).toBe(false);
+  settle(queryClient, 'added', ['zed']);
+  const changes = () => memberChangesOf(queryClient, 't1');
+  const before = [{ ...page(['alice'], null), changesSeen: 0 }];
+  expect(membersShown(before, changes(), 2)).toEqual(['alice', 'zed']);
+  // Asked for after the add, the last page does not list zed: the host skipped them, or someone removed them.
+  expect(membersShown([{ ...page(['alice'], null), changesSeen: 1 }], changes(), 2)).toEqual(['alice']);
+  // Not at the end yet: the page that lists zed is still to come.
+  expect(membersShown([{ ...page(['alice', 'bob'], 'c'), changesSeen: 0 }], changes(), 2)).toEqual([
+    'alice',
+    'bob',
+  ]);
 });
 
 test('a user an add reported added, then found skipped by the host, leaves the list again', () => {
   const queryClient = new QueryClient();
-  const { queryKey } = threadMembersQuery({} as never, 't1', 2);
-  queryClient.setQueryData(queryKey, { pages: [page(['alice'], null)], pageParams: [''] });
-  const members = () => queryClient.getQueryData(queryKey)?.pages.flatMap((p) => p.members);
-  const settled = (status: 'added' | 'refused') => ({
-    id: 'op1',
-    kind: 'add' as const,
-    items: [{ threadId: 't1', username: 'zed', status, reason: null }],
-  });
-  followSettledItems(queryClient, settled('added'));
-  expect(members()).toEqual(['alice', 'zed']);
-  followSettledItems(queryClient, settled('refused'));
-  expect(members()).toEqual(['alice']);
+  const pages = [{ ...page(['alice'], null), changesSeen: 0 }];
+  settle(queryClient, 'added', ['zed']);
+  expect(membersShown(pages, memberChangesOf(queryClient, 't1'), 2)).toEqual(['alice', 'zed']);
+  settle(queryClient, 'refused', ['zed']);
+  expect(membersShown(pages, memberChangesOf(queryClient, 't1'), 2)).toEqual(['alice']);
+});
+
+test("another thread's changes leave this thread's list alone", () => {
+  const queryClient = new QueryClient();
+  settle(queryClient, 'removed', ['alice'], 't2');
+  const pages = [{ ...page(['alice'], null), changesSeen: 0 }];
+  expect(membersShown(pages, memberChangesOf(queryClient, 't1'), 2)).toEqual(['alice']);
+});
+
+test('the next page starts again as many pages back as loaded members left since the last was asked for', () => {
+  const queryClient = new QueryClient();
+  const pages = [
+    { ...page(['a', 'b'], 'p1'), changesSeen: 0 },
+    { ...page(['c', 'd'], 'p2'), changesSeen: 0 },
+    { ...page(['e', 'f'], 'p3'), changesSeen: 0 },
+  ];
+  const params = ['', 'p1', 'p2'];
+  const next = () => nextPageParam(pages, params, memberChangesOf(queryClient, 't1'), 2);
+  expect(next()).toBe('p3');
+  settle(queryClient, 'removed', ['zed']); // never loaded: after the cursor, nothing shifts
+  expect(next()).toBe('p3');
+  settle(queryClient, 'removed', ['c']);
+  expect(next()).toBe('p1');
+  settle(queryClient, 'removed', ['a', 'e']);
+  expect(next()).toBe('');
 });
 
 describe.each(['stable', 'offset'] as const)('scrolling while members leave, cursor %s', (cursor) => {
@@ -107,16 +140,20 @@ describe.each(['stable', 'offset'] as const)('scrolling while members leave, cur
   async function scrollThrough(whileFetching: boolean) {
     harness = createDashboardHarness({ variants: { cursor } });
     const queryClient = new QueryClient();
-    const observer = new InfiniteQueryObserver(queryClient, threadMembersQuery(harness.api, thread, 50));
+    const observer = new InfiniteQueryObserver(
+      queryClient,
+      threadMembersQuery(harness.api, queryClient, thread, 50),
+    );
     const stop = observer.subscribe(() => undefined);
     await observer.refetch();
     await observer.fetchNextPage();
     await observer.fetchNextPage();
-    const members = () => observer.getCurrentResult().data?.pages.flatMap((p) => p.members) ?? [];
+    const members = () =>
+      membersShown(observer.getCurrentResult().data?.pages ?? [], memberChangesOf(queryClient, thread), 50);
     const leaving = members().filter((_, i) => i % 10 === 3);
     const leave = () => {
       for (const name of leaving) harness.emulator.store.removeThreadMember(thread, name);
-      hideRemovedMembers(queryClient, thread, leaving);
+      settle(queryClient, 'removed', leaving, thread);
     };
     if (whileFetching) {
       const next = observer.fetchNextPage();
