@@ -1,6 +1,7 @@
 // The Chat API calls operations make, sent through the same proxy as the browser's (allow-list, app token,
 // renewal on 401, time limit), each paced by the governor, with answers parsed and errors in the shape the
 // bulk engine classifies ({ status, code, description }).
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RemovalAnswer } from '../../src/lib/bulk/batch-answers.ts';
 import type { CallPacer } from '../../src/lib/bulk/pacer.ts';
 import { AuditWriteFailed } from '../audit-write-failed.ts';
@@ -40,11 +41,13 @@ export interface MembersPage {
 export interface ChatCalls {
   addMembers(threadId: string, usernames: readonly string[]): Promise<void>;
   removeMembers(threadId: string, usernames: readonly string[]): Promise<RemovalAnswer[]>;
-  thread(threadId: string): Promise<ThreadFacts>;
-  membersPage(threadId: string, cursor: string | null): Promise<MembersPage>;
+  /** Reads give up, throwing the signal's reason, when `signal` aborts: waiting for a slot, a retry or an answer. */
+  thread(threadId: string, signal?: AbortSignal): Promise<ThreadFacts>;
+  membersPage(threadId: string, cursor: string | null, signal?: AbortSignal): Promise<MembersPage>;
   userThreadsPage(
     username: string,
     cursor: string | null,
+    signal?: AbortSignal,
   ): Promise<{ threadIds: string[]; cursor: string | null }>;
 }
 
@@ -62,9 +65,16 @@ export function chatCalls(
   onMemberChange: MemberChangeListener,
 ): ChatCalls {
   /** `path`: under the API base, as the dashboard's own (`chat/thread/…`). */
-  async function send(method: string, path: string, what: string, body?: unknown): Promise<unknown> {
+  async function send(
+    method: string,
+    path: string,
+    what: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const request = new Request(`http://operations.internal/api/${path}`, {
       method,
+      ...(signal === undefined ? {} : { signal }),
       ...(body === undefined
         ? {}
         : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
@@ -104,21 +114,25 @@ export function chatCalls(
   }
 
   /** A read, paced on its endpoint; reads go out again on 429 and 5xx like the browser's. */
-  async function read(endpoint: ReadEndpoint, path: string, what: string) {
+  async function read(endpoint: ReadEndpoint, path: string, what: string, signal?: AbortSignal) {
     const lane = pacer(endpoint);
     for (let attempt = 1; ; attempt++) {
-      const release = await lane.acquire();
+      const release = await lane.acquire(signal);
+      signal?.throwIfAborted();
       const startedAt = performance.now();
+      let failure: unknown;
       try {
-        return await send('GET', path, what);
+        return await send('GET', path, what, undefined, signal);
       } catch (error) {
-        const status = error instanceof ChatCallError ? error.status : 0;
-        if (status === 429) lane.slowDown(startedAt);
-        if (attempt >= 5 || !(status === 429 || status >= 500)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+        failure = error;
       } finally {
         release?.();
       }
+      signal?.throwIfAborted();
+      const status = failure instanceof ChatCallError ? failure.status : 0;
+      if (status === 429) lane.slowDown(startedAt);
+      if (attempt >= 5 || !(status === 429 || status >= 500)) throw failure;
+      await sleep(200 * 2 ** attempt, undefined, signal ? { signal } : {});
     }
   }
 
@@ -163,8 +177,8 @@ export function chatCalls(
       pluralOnly = true;
       return answers;
     },
-    thread: async (threadId) => {
-      const body = await read('thread', threadDetailsPath(threadId), 'reading the thread');
+    thread: async (threadId, signal) => {
+      const body = await read('thread', threadDetailsPath(threadId), 'reading the thread', signal);
       const data = (body as Record<string, unknown>).data;
       if (!isRecord(data)) throw unreadable('reading the thread');
       const count = data.affiliations_count;
@@ -173,11 +187,12 @@ export function chatCalls(
         memberCount: typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : null,
       };
     },
-    membersPage: async (threadId, cursor) => {
+    membersPage: async (threadId, cursor, signal) => {
       const body = (await read(
         'members',
         memberPagePath(threadId, PAGE_SIZE, cursor ?? ''),
         'reading thread members',
+        signal,
       )) as Record<string, unknown>;
       const data = body.data;
       const affiliations = isRecord(data) ? data.affiliations : undefined;
@@ -186,13 +201,14 @@ export function chatCalls(
       }
       return { members: affiliations, cursor: cursorOf(body) };
     },
-    userThreadsPage: async (username, cursor) => {
+    userThreadsPage: async (username, cursor, signal) => {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
       if (cursor !== null) query.set('cursor', cursor);
       const body = (await read(
         'user-threads',
         `chat/threads/user/${encodeURIComponent(username)}?${query.toString()}`,
         "reading a user's threads",
+        signal,
       )) as Record<string, unknown>;
       const entities = body.entities;
       if (!Array.isArray(entities)) throw unreadable("reading a user's threads");

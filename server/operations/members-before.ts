@@ -42,7 +42,7 @@ async function fromMemberList(
   let ahead = firstPage;
   do {
     signal.throwIfAborted();
-    const page: MembersPage = await (ahead ?? calls.membersPage(threadId, cursor));
+    const page: MembersPage = await (ahead ?? calls.membersPage(threadId, cursor, signal));
     ahead = undefined;
     if (page.members.length === 0) break;
     for (const member of page.members) {
@@ -67,7 +67,7 @@ async function fromUserThreads(
     while (walk.next < usernames.length && !walk.undecided) {
       const username = usernames[walk.next++] ?? '';
       signal.throwIfAborted();
-      const answer = await inThread(calls, threadId, username);
+      const answer = await inThread(calls, threadId, username, signal);
       if (answer === null) walk.undecided = true;
       else if (answer) members.add(username);
     }
@@ -76,13 +76,18 @@ async function fromUserThreads(
   return walk.undecided ? null : members;
 }
 
-async function inThread(calls: ChatCalls, threadId: string, username: string): Promise<boolean | null> {
+async function inThread(
+  calls: ChatCalls,
+  threadId: string,
+  username: string,
+  signal: AbortSignal,
+): Promise<boolean | null> {
   let cursor: string | null = null;
   for (let page = 0; page < MAX_USER_PAGES; page++) {
     let threadIds: string[];
     let next: string | null;
     try {
-      ({ threadIds, cursor: next } = await calls.userThreadsPage(username, cursor));
+      ({ threadIds, cursor: next } = await calls.userThreadsPage(username, cursor, signal));
     } catch (error) {
       // A user the API does not know is in no thread; the add will say so for them.
       if (error instanceof ChatCallError && error.status === 404) return false;

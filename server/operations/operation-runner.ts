@@ -483,8 +483,9 @@ export class OperationRunner {
     );
     const asking = record.kind === 'add' && pending.length > 0;
     // Asked together: the first page holds the whole list of most threads.
-    const firstPage = asking ? calls.membersPage(threadId, null) : undefined;
-    const details = calls.thread(threadId).then((facts) => {
+    const { signal } = live.planning;
+    const firstPage = asking ? calls.membersPage(threadId, null, signal) : undefined;
+    const details = calls.thread(threadId, asking ? signal : undefined).then((facts) => {
       const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
       this.update(record.id, {
         threadNames: named.threadNames,

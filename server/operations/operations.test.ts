@@ -195,6 +195,27 @@ describe('operations on the server', () => {
     expect(items[0]?.[2]).toBe('added');
   });
 
+  it('cancels while planning waits to read the member list again, without reading it again', async () => {
+    let reads = 0;
+    const h = harness({
+      upstreamFetch: (emulatorFetch) => (request) => {
+        if (request.method !== 'GET' || !new URL(request.url).pathname.endsWith('/users')) {
+          return emulatorFetch(request);
+        }
+        reads += 1;
+        return Promise.resolve(new Response('{"error":"service_unavailable"}', { status: 503 }));
+      },
+    });
+    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.small, usernames: ['lurker'] });
+    await expect.poll(() => reads).toBeGreaterThan(0);
+    const seen = reads;
+    expect((await h.call(`/api/operations/${add.id}/cancel`, { method: 'POST' })).status).toBe(200);
+    const { operation, items } = await ended(h, add.id);
+    expect(operation.state).toBe('cancelled');
+    expect(items[0]?.[2]).toBe('not-sent');
+    expect(reads).toBe(seen);
+  });
+
   it('resumes an unfinished operation after a restart, counting a lost removal as done', async () => {
     const store = openSqliteOperationStore(':memory:');
     const h = harness({ operations: { store } });
