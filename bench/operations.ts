@@ -187,7 +187,7 @@ export async function benchOperations(): Promise<void> {
   rows.push(...(await together(TOGETHER)));
   rows.push(...(await withViewer(VIEWER)));
   printTable(
-    `Operations on the server: 10,000 users (${10_000 / MAX_BATCH_SIZE} calls) added to an empty thread, then removed; started and followed over HTTP; embedded emulator and CHAT_CALLS_PER_SECOND at ${RATE_LIMIT}; membership read from the emulator`,
+    `Operations on the server: 10,000 users (${10_000 / MAX_BATCH_SIZE} calls) added to an empty thread, then removed; started and followed over HTTP; the emulator in its own process and CHAT_CALLS_PER_SECOND at ${RATE_LIMIT}; membership read from the emulator`,
     [
       'latency',
       'operation',
