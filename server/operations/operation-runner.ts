@@ -15,6 +15,7 @@ import type { Identity } from '../identity.ts';
 import type { Logger } from '../logger.ts';
 import type { CallGovernor } from './call-governor.ts';
 import { ChatCallError, chatCalls, type ChatCalls } from './chat-calls.ts';
+import { notAddedToThread, threadsNotJoined } from './added-check.ts';
 import { membersAmong } from './members-before.ts';
 import type { OperationEvents } from './operation-events.ts';
 import type {
@@ -432,13 +433,12 @@ export class OperationRunner {
         })),
       );
     });
-    const checksAdds = current.kind === 'add' && current.scope === 'thread';
     // Read now only when planning did not (a run resumed after a restart, a retry of failed users).
-    if (checksAdds && countBefore === undefined)
+    if (current.kind === 'add' && current.scope === 'thread' && countBefore === undefined)
       countBefore = await this.memberCount(calls, current.threadId ?? '');
     const snapshot = await engine.start();
     if (this.closing) return;
-    if (checksAdds) await this.checkAdded(current, calls, live, snapshot, countBefore);
+    if (current.kind === 'add') await this.checkAdded(current, calls, live, snapshot, countBefore);
     if (current.state === 'cancelling' && snapshot.state === 'finished')
       this.endRun(id, snapshot, 'cancelled');
     else
@@ -527,12 +527,7 @@ export class OperationRunner {
     });
   }
 
-  /**
-   * Some hosts answer "ok" to an add and silently skip users outside the thread's group. The users this run
-   * reported added are looked up once more (as when planning, the cheaper way); whoever is not a member is
-   * reported not added, and Undo leaves them alone. If the check itself fails, the outcomes stand as answered.
-   * When the thread's count grew by at least everyone this run added or found joined, one call settles it.
-   */
+  /** Reports not added whoever a host answered "ok" for but skipped (see added-check.ts). */
   private async checkAdded(
     record: OperationRecord,
     calls: ChatCalls,
@@ -540,24 +535,19 @@ export class OperationRunner {
     snapshot: BulkSnapshot,
     countBefore: number | null | undefined,
   ): Promise<void> {
-    const threadId = record.threadId ?? '';
-    const added = [...snapshot.outcomes].flatMap(([username, outcome]) =>
-      outcome.status === 'added' ? [username] : [],
+    const added = [...snapshot.outcomes].flatMap(([item, outcome]) =>
+      outcome.status === 'added' ? [item] : [],
     );
     if (added.length === 0) return;
-    let members: Set<string>;
+    let notAdded: string[];
     try {
-      const facts = await calls.thread(threadId);
-      const joined = added.length + snapshot.counts['already-a-member'];
-      if (
-        countBefore !== null &&
-        countBefore !== undefined &&
-        facts.memberCount !== null &&
-        facts.memberCount - countBefore >= joined
-      ) {
-        return;
-      }
-      members = await membersAmong(calls, threadId, facts.memberCount, added, new AbortController().signal);
+      notAdded =
+        record.scope === 'thread'
+          ? await notAddedToThread(calls, record.threadId ?? '', added, {
+              countBefore,
+              joined: added.length + snapshot.counts['already-a-member'],
+            })
+          : await threadsNotJoined(calls, record.username ?? '', added);
     } catch (error) {
       this.logger.log('warn', 'could not check who an add added', {
         operationId: record.id,
@@ -565,11 +555,9 @@ export class OperationRunner {
       });
       return;
     }
-    const skipped = added.filter((username) => !members.has(username));
-    if (skipped.length === 0 || this.closing) return;
-    const items: SettledItem[] = skipped.map((username) => ({
-      threadId,
-      username,
+    if (notAdded.length === 0 || this.closing) return;
+    const items: SettledItem[] = notAdded.map((item) => ({
+      ...this.keyFor(record, item),
       status: 'refused',
       reason: NOT_ADDED,
       inferred: false,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, demoUsername } from '../../emulator/demo-data.ts';
 import { createHarness, type Harness } from '../test-harness.ts';
+import { NOT_ADDED } from './operation-runner.ts';
 import { openSqliteOperationStore } from './sqlite-operation-store.ts';
 import {
   detail,
@@ -144,6 +145,30 @@ describe('operations on the server', () => {
     expect(items.map(([thread, , status]) => [thread, status])).toEqual([
       [DEMO_THREADS.large, 'removed'],
       [DEMO_THREADS.empty, 'not-a-member'],
+    ]);
+  });
+
+  it('an undo across threads reports not added a thread whose host answered ok but skipped the user', async () => {
+    let skipping = false;
+    const h = harness({
+      upstreamFetch: (emulatorFetch) => (request) => {
+        const skipped =
+          skipping && request.method === 'POST' && request.url.includes(`/${DEMO_THREADS.large}/`);
+        return skipped
+          ? Promise.resolve(Response.json({ action: 'post', data: { status: 'ok' } }))
+          : emulatorFetch(request);
+      },
+    });
+    const threads = [DEMO_THREADS.large, DEMO_THREADS.otherGroup].map((id) => ({ id, name: id }));
+    const removal = await start(h, { kind: 'remove', username: 'spammer', threads });
+    expect((await ended(h, removal.id)).items.map(([, , status]) => status)).toEqual(['removed', 'removed']);
+    skipping = true;
+    const undoResponse = await h.call(`/api/operations/${removal.id}/undo`, { method: 'POST' });
+    const undo = (undoResponse.json as { operation: Summary }).operation;
+    const { items } = await ended(h, undo.id);
+    expect(items.map(([thread, , status, reason]) => [thread, status, reason])).toEqual([
+      [DEMO_THREADS.large, 'refused', NOT_ADDED],
+      [DEMO_THREADS.otherGroup, 'added', null],
     ]);
   });
 

@@ -1,0 +1,48 @@
+// Some hosts answer "ok" to an add and silently skip users outside the thread's group. After an add, the
+// users (or, for one user, the threads) it reported added are looked up once more, the cheaper way; those
+// not found are reported not added, and Undo leaves them alone.
+import type { ChatCalls } from './chat-calls.ts';
+import { membersAmong } from './members-before.ts';
+
+/** Pages of a user's threads read at most (50 each) before the check gives up. */
+const MAX_USER_PAGES = 100;
+
+/**
+ * Who of `added` is not a member of the thread. When the thread's count grew by at least everyone the add
+ * reported added or found already there (`joined`) since `countBefore`, one call settles it.
+ */
+export async function notAddedToThread(
+  calls: ChatCalls,
+  threadId: string,
+  added: readonly string[],
+  { countBefore, joined }: { countBefore: number | null | undefined; joined: number },
+): Promise<string[]> {
+  const facts = await calls.thread(threadId);
+  if (
+    countBefore !== null &&
+    countBefore !== undefined &&
+    facts.memberCount !== null &&
+    facts.memberCount - countBefore >= joined
+  ) {
+    return [];
+  }
+  const members = await membersAmong(calls, threadId, facts.memberCount, added, new AbortController().signal);
+  return added.filter((username) => !members.has(username));
+}
+
+/** Which of `threadIds` the user is not a member of, from the user's own list of threads. */
+export async function threadsNotJoined(
+  calls: ChatCalls,
+  username: string,
+  threadIds: readonly string[],
+): Promise<string[]> {
+  const missing = new Set(threadIds);
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_USER_PAGES; page++) {
+    const answer = await calls.userThreadsPage(username, cursor);
+    for (const threadId of answer.threadIds) missing.delete(threadId);
+    if (missing.size === 0 || answer.threadIds.length === 0 || answer.cursor === null) return [...missing];
+    cursor = answer.cursor;
+  }
+  throw new Error(`${username} is in too many threads to check the add against their list of threads.`);
+}
