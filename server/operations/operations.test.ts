@@ -241,6 +241,26 @@ describe('operations on the server', () => {
     expect(reads).toBe(seen);
   });
 
+  it('counts a removal the audit log could not record as removed when Retry finds the user gone', async () => {
+    const h = harness();
+    const [first, second] = [demoUsername(5), demoUsername(6)];
+    const users = [first, second];
+    const append = h.audit.append.bind(h.audit);
+    h.audit.append = () => {
+      throw new Error('disk full');
+    };
+    const removal = await start(h, { kind: 'remove', threadId: DEMO_THREADS.huge, usernames: users });
+    expect(outcomesOf((await ended(h, removal.id)).items)).toEqual({ [first]: 'failed', [second]: 'failed' });
+    // The Chat API removed them; once the audit log works again, the retry hears "not a member".
+    h.audit.append = append;
+    expect((await h.call(`/api/operations/${removal.id}/retry`, { method: 'POST' })).status).toBe(200);
+    const { items } = await ended(h, removal.id);
+    expect(items.map(([, user, status, , inferred]) => [user, status, inferred])).toEqual([
+      [first, 'removed', true],
+      [second, 'removed', true],
+    ]);
+  });
+
   it('resumes an unfinished operation after a restart, counting a lost removal as done', async () => {
     const store = openSqliteOperationStore(':memory:');
     const h = harness({ operations: { store } });

@@ -187,8 +187,10 @@ export function openSqliteOperationStore(file: string): OperationStore {
     `UPDATE operation_items SET status = ?, reason = ?, inferred = ?, in_flight = 0
      WHERE operation_id = ? AND thread_id = ? AND username = ?`,
   );
+  // A failed item was sent and may have been applied (its answer was an error after the change, or lost): it
+  // goes out again as one in flight, so that a removal that finds the user gone counts as done.
   const setPending = db.prepare(
-    `UPDATE operation_items SET status = 'pending', reason = NULL, inferred = 0
+    `UPDATE operation_items SET status = 'pending', reason = NULL, inferred = 0, in_flight = (status = 'failed')
      WHERE operation_id = ? AND thread_id = ? AND username = ?`,
   );
   // Changed by an operation started, or run again, after `after`: one read for all the items asked about.

@@ -62,39 +62,3 @@ describe('cancel', () => {
     expect(result.counts).toMatchObject({ added: 10, 'not-sent': 90 });
   });
 });
-
-describe('retryFailed', () => {
-  it('runs only the failed users again', async () => {
-    const { clock, fake, add, inGroup, fault } = setUp(10);
-    const users = inGroup(30);
-    fault('user015', ...Array<FakeFault>(3).fill('before-503'));
-    const operation = add(users, { maxAttempts: 3 });
-    const first = await clock.run(operation.start());
-    expect(first.counts).toMatchObject({ added: 20, failed: 10 });
-    const callsBefore = fake.calls.length;
-
-    const second = await clock.run(operation.retryFailed());
-    expect(second).toMatchObject({ run: 2, state: 'finished' });
-    expect(second.counts).toMatchObject({ added: 30, failed: 0, pending: 0 });
-    expect(fake.calls.slice(callsBefore).map((call) => call.usernames)).toEqual([users.slice(10, 20)]);
-  });
-
-  it('also sends the not-sent users when asked', async () => {
-    const { clock, add, inGroup } = setUp();
-    const operation = add(inGroup(40), { maxInFlight: 1 });
-    const done = operation.start();
-    operation.cancel();
-    expect((await clock.run(done)).counts['not-sent']).toBe(30);
-    expect((await clock.run(operation.retryFailed())).counts['not-sent']).toBe(30);
-    const result = await clock.run(operation.retryFailed({ includeNotSent: true }));
-    expect(result.counts).toMatchObject({ added: 40, 'not-sent': 0 });
-  });
-
-  it('refuses to start while the operation runs', async () => {
-    const { clock, add, inGroup } = setUp();
-    const operation = add(inGroup(10));
-    const done = operation.start();
-    await expect(operation.retryFailed()).rejects.toThrow(/ended/);
-    await clock.run(done);
-  });
-});

@@ -155,16 +155,6 @@ export class BulkOperation {
     this.emit();
   }
 
-  /** A new run of the same operation for the `failed` users (and `not-sent` ones if asked). */
-  retryFailed({ includeNotSent = false }: { includeNotSent?: boolean } = {}): Promise<BulkSnapshot> {
-    if (this.state === 'ready' || this.state === 'running' || this.state === 'cancelling') {
-      return Promise.reject(new Error('Only an operation that has ended can retry its failures.'));
-    }
-    const again = this.ledger.usersWith(includeNotSent ? ['failed', 'not-sent'] : ['failed']);
-    this.ledger.reopen(again);
-    return this.runUsers(again);
-  }
-
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

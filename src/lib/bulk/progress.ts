@@ -10,7 +10,7 @@ export type BulkState = 'ready' | 'running' | 'cancelling' | 'finished' | 'cance
 export interface BulkSnapshot {
   readonly kind: BulkKind;
   readonly state: BulkState;
-  /** 1 for the first run; each retryFailed() starts another. */
+  /** 0 before the operation starts, 1 once it has. */
   readonly run: number;
   /** Bumped on every change; a new snapshot object comes with each bump (for useSyncExternalStore). */
   readonly version: number;
