@@ -59,11 +59,19 @@ export function AppShell() {
   return (
     <SessionGate>
       {onMembersPage && <SkipToMembers />}
-      <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      {/* The members page fills the window exactly: its grid takes the height left and is the one scroll box. */}
+      <Box
+        sx={{
+          minHeight: '100vh',
+          display: 'flex',
+          flexDirection: 'column',
+          ...(onMembersPage && { height: '100dvh' }),
+        }}
+      >
         {/* The border sets the bar apart from the page in the dark theme, where both are the same grey. */}
         <AppBar position="static" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
           {/* In a narrow window the bar wraps onto a second row rather than pushing controls out of sight. */}
-          <Toolbar sx={{ gap: 2, rowGap: 1, py: 1, flexWrap: 'wrap' }}>
+          <Toolbar variant="dense" sx={{ columnGap: 2, rowGap: 0.5, py: 0.5, flexWrap: 'wrap' }}>
             <Typography variant="h6" component="p" noWrap sx={{ flexShrink: 0 }}>
               Thread Members Admin
             </Typography>
@@ -92,7 +100,14 @@ export function AppShell() {
             </Box>
           </Toolbar>
         </AppBar>
-        <Container component="main" sx={{ py: 3, flexGrow: 1 }}>
+        <Container
+          component="main"
+          sx={
+            onMembersPage
+              ? { py: 1.5, flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }
+              : { py: 3, flexGrow: 1 }
+          }
+        >
           <Suspense fallback={<LoadingBar label="Loading the page" />}>
             <Outlet />
           </Suspense>

@@ -1,4 +1,5 @@
-// A dialog that asks before something is changed: what will happen in its body, Cancel and one action.
+// A dialog that asks before something is changed: what will happen in its body, Cancel and one action. Focus
+// starts on the action unless the body has a field to fill first; closing gives it back to what opened it.
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useId, type ReactNode } from 'react';
 
@@ -10,6 +11,7 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   wide = false,
+  focusAction = true,
   children,
 }: {
   title: string;
@@ -21,6 +23,8 @@ export function ConfirmDialog({
   onClose: () => void;
   /** For bodies with a list to paste or read. */
   wide?: boolean;
+  /** False when a field in the body takes focus first (it says `autoFocus`). */
+  focusAction?: boolean;
   children: ReactNode;
 }) {
   const titleId = useId();
@@ -38,6 +42,7 @@ export function ConfirmDialog({
           variant="contained"
           color={destructive ? 'error' : 'primary'}
           disabled={disabled}
+          autoFocus={focusAction}
           onClick={onConfirm}
         >
           {action}

@@ -19,6 +19,8 @@ export function useRowWindow(
   rowCount: number,
   rowHeight: number,
   overscan = 8,
+  /** Height of a sticky header inside the scroll box, which covers the top of the rows. */
+  stickyTop = 0,
 ): RowWindow {
   const [view, setView] = useState({ firstVisible: 0, visibleRows: 20 });
 
@@ -27,7 +29,7 @@ export function useRowWindow(
     if (!element) return;
     const measure = () => {
       const firstVisible = Math.floor(element.scrollTop / rowHeight);
-      const visibleRows = Math.ceil(element.clientHeight / rowHeight) + 1;
+      const visibleRows = Math.ceil((element.clientHeight - stickyTop) / rowHeight) + 1;
       setView((current) =>
         current.firstVisible === firstVisible && current.visibleRows === visibleRows
           ? current
@@ -42,7 +44,7 @@ export function useRowWindow(
       element.removeEventListener('scroll', measure);
       resizes.disconnect();
     };
-  }, [scrollRef, rowHeight]);
+  }, [scrollRef, rowHeight, stickyTop]);
 
   const scrollToRow = useCallback(
     (index: number) => {
@@ -50,11 +52,11 @@ export function useRowWindow(
       if (!element) return;
       const top = index * rowHeight;
       if (top < element.scrollTop) element.scrollTop = top;
-      else if (top + rowHeight > element.scrollTop + element.clientHeight) {
-        element.scrollTop = top + rowHeight - element.clientHeight;
+      else if (top + rowHeight > element.scrollTop + element.clientHeight - stickyTop) {
+        element.scrollTop = top + rowHeight - element.clientHeight + stickyTop;
       }
     },
-    [scrollRef, rowHeight],
+    [scrollRef, rowHeight, stickyTop],
   );
 
   return {

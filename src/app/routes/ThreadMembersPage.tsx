@@ -1,5 +1,5 @@
 // /threads/:threadId — a thread's details and its members; page size and filter live in the URL.
-import { Alert, AlertTitle, Box, Button, Stack } from '@mui/material';
+import { Alert, AlertTitle, Box, Button } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { AfterFirstPaint } from '../../components/AfterFirstPaint.tsx';
 import { PageFrame } from '../../components/PageFrame.tsx';
 import { isThreadNotFound } from '../../components/error-message.ts';
 import { MemberList } from '../../features/members/MemberList.tsx';
+import { densityFromParam } from '../../features/members/member-density.ts';
 import {
   DEFAULT_PAGE_SIZE,
   isPageSizeParam,
@@ -23,8 +24,8 @@ import { threadDetailsQuery } from '../../features/threads/thread-queries.ts';
 const MembershipCheck = lazy(async () => ({ default: (await import('./on-demand.ts')).MembershipCheck }));
 
 const crumbs = [{ label: 'Threads', to: '/threads' }];
-// Its height before anything is asked: the field and, a spacing below, the empty status line.
-const membershipCheckPlace = <Box sx={{ height: 48 }} />;
+// Its size before anything is asked: the field and its button, and, a spacing below, the empty status line.
+const membershipCheckPlace = <Box sx={{ width: 360, height: 48 }} />;
 const backToThreads = (
   <Button component={RouterLink} to="/threads" color="inherit" size="small">
     Back to threads
@@ -88,7 +89,7 @@ function ThreadMembers({ threadId }: { threadId: string }) {
   const details = useQuery(threadDetailsQuery(useApi(), threadId));
   const mayChange = useMayChangeMembers();
 
-  function updateSearch(name: 'limit' | 'q', value: string | null) {
+  function updateSearch(name: 'limit' | 'q' | 'rows', value: string | null) {
     setSearchParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -110,45 +111,52 @@ function ThreadMembers({ threadId }: { threadId: string }) {
   }
 
   return (
-    <PageFrame title={details.data?.name ?? `Thread ${threadId}`} crumbs={crumbs}>
-      <Stack spacing={3}>
-        <ThreadHeader threadId={threadId} />
-        {correctedLimit !== null && (
-          <Alert severity="info" role="status" onClose={() => setCorrectedLimit(null)}>
-            The page size in the address (“{correctedLimit}”) is not a whole number from 1 to {MAX_PAGE_SIZE};
-            the address now shows {DEFAULT_PAGE_SIZE} members a page.
-          </Alert>
-        )}
-        {!mayChange && (
-          <Alert severity="info">
-            You are signed in as a viewer: you can browse and export members, but not add or remove them.
-          </Alert>
-        )}
-        {/* Its height held while it loads, so the member list does not jump down when it arrives. */}
-        <AfterFirstPaint placeholder={membershipCheckPlace}>
-          <Suspense fallback={membershipCheckPlace}>
-            <MembershipCheck
-              key={threadId}
-              threadId={threadId}
-              threadName={details.data?.name ?? `thread ${threadId}`}
-              groupId={details.data?.groupId ?? null}
-              mayChange={mayChange}
-            />
-          </Suspense>
-        </AfterFirstPaint>
-        <MemberList
-          key={threadId}
-          threadId={threadId}
-          pageSize={pageSize}
-          filter={filter}
-          onFilterChange={(value) => updateSearch('q', value)}
-          onPageSizeChange={(size) => updateSearch('limit', size === DEFAULT_PAGE_SIZE ? null : String(size))}
-          totalMembers={details.data?.memberCount}
-          threadName={details.data?.name ?? `thread ${threadId}`}
-          notFound={notFound}
-          mayChange={mayChange}
-        />
-      </Stack>
+    <PageFrame
+      title={details.data?.name ?? `Thread ${threadId}`}
+      crumbs={crumbs}
+      dense
+      aside={<ThreadHeader threadId={threadId} />}
+    >
+      {correctedLimit !== null && (
+        <Alert severity="info" role="status" onClose={() => setCorrectedLimit(null)}>
+          The page size in the address (“{correctedLimit}”) is not a whole number from 1 to {MAX_PAGE_SIZE};
+          the address now shows {DEFAULT_PAGE_SIZE} members a page.
+        </Alert>
+      )}
+      {!mayChange && (
+        <Alert severity="info">
+          You are signed in as a viewer: you can browse and export members, but not add or remove them.
+        </Alert>
+      )}
+      <MemberList
+        key={threadId}
+        threadId={threadId}
+        pageSize={pageSize}
+        filter={filter}
+        onFilterChange={(value) => updateSearch('q', value)}
+        onPageSizeChange={(size) => updateSearch('limit', size === DEFAULT_PAGE_SIZE ? null : String(size))}
+        density={densityFromParam(searchParams.get('rows'))}
+        onDensityChange={(density) => updateSearch('rows', density === 'compact' ? density : null)}
+        totalMembers={details.data?.memberCount}
+        owner={details.data?.owner}
+        threadName={details.data?.name ?? `thread ${threadId}`}
+        notFound={notFound}
+        mayChange={mayChange}
+        tools={
+          // Its size held while it loads, so the member list does not move when it arrives.
+          <AfterFirstPaint placeholder={membershipCheckPlace}>
+            <Suspense fallback={membershipCheckPlace}>
+              <MembershipCheck
+                key={threadId}
+                threadId={threadId}
+                threadName={details.data?.name ?? `thread ${threadId}`}
+                groupId={details.data?.groupId ?? null}
+                mayChange={mayChange}
+              />
+            </Suspense>
+          </AfterFirstPaint>
+        }
+      />
     </PageFrame>
   );
 }

@@ -1,10 +1,13 @@
-// A virtualized grid of usernames: only the rows on screen exist in the DOM, whatever the thread's size.
+// A virtualized grid of usernames under a sticky header row: only the rows on screen exist in the DOM, whatever
+// the thread's size. It fills the height its parent gives it and is the page's only scroll box.
 import { Box, Button, CircularProgress } from '@mui/material';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { MEMBER_GRID_ID } from '../../lib/members-page-address.ts';
 import { useRowWindow } from '../../lib/use-row-window.ts';
+import { ROW_HEIGHTS, type MemberDensity } from './member-density.ts';
 
-const ROW_HEIGHT = 40;
+/** The header row keeps its height in both densities: its checkbox and labels need it. */
+const HEADER_HEIGHT = 36;
 
 export interface MemberGridProps {
   /** Every loaded member, in join order. */
@@ -20,6 +23,13 @@ export interface MemberGridProps {
   selected: ReadonlySet<string>;
   /** Toggles the member shown at `row`; `range` extends from the last toggled row (shift). */
   onToggle: (row: number, range: boolean) => void;
+  allLoadedSelected: boolean;
+  onToggleAllLoaded: () => void;
+  /** The thread's owner, marked in their row; undefined while the details load. */
+  owner: string | undefined;
+  density: MemberDensity;
+  /** Delete on selected rows: asks to remove them. Absent for a viewer. */
+  onRemoveSelected?: () => void;
 }
 
 export function MemberGrid({
@@ -30,13 +40,19 @@ export function MemberGrid({
   prefetchRows,
   selected,
   onToggle,
+  allLoadedSelected,
+  onToggleAllLoaded,
+  owner,
+  density,
+  onRemoveSelected,
 }: MemberGridProps) {
+  const rowHeight = ROW_HEIGHTS[density];
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridId = useId();
   const [activeRow, setActiveRow] = useState(0);
   const memberCount = shown ? shown.length : members.length;
   const rowCount = memberCount + (endRow ? 1 : 0);
-  const rows = useRowWindow(scrollRef, rowCount, ROW_HEIGHT);
+  const rows = useRowWindow(scrollRef, rowCount, rowHeight, 8, HEADER_HEIGHT);
   const lastRendered = rows.end - 1;
 
   useEffect(() => {
@@ -59,10 +75,13 @@ export function MemberGrid({
       onToggle(active, event.shiftKey);
       return;
     }
-    const pageRows = Math.max(
-      1,
-      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1,
-    );
+    if (event.key === 'Delete' && onRemoveSelected && selected.size > 0) {
+      event.preventDefault();
+      onRemoveSelected();
+      return;
+    }
+    const shownHeight = (scrollRef.current?.clientHeight ?? rowHeight * 10) - HEADER_HEIGHT;
+    const pageRows = Math.max(1, Math.floor(shownHeight / rowHeight) - 1);
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
       ArrowUp: active - 1,
@@ -84,7 +103,7 @@ export function MemberGrid({
       role="grid"
       aria-label="Members"
       aria-multiselectable="true"
-      aria-rowcount={endRow ? -1 : memberCount}
+      aria-rowcount={endRow ? -1 : memberCount + 1}
       aria-activedescendant={memberCount > 0 ? `${gridId}-${active}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -94,18 +113,16 @@ export function MemberGrid({
       }}
       sx={{
         position: 'relative',
-        height: 'min(65vh, 720px)',
-        minHeight: 240,
+        flex: '1 1 0',
+        minHeight: 6 * rowHeight + HEADER_HEIGHT,
         overflowY: 'auto',
         border: 1,
         borderColor: 'divider',
         borderRadius: 1,
         '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 },
         '& [role=row]': {
-          position: 'absolute',
           left: 0,
           right: 0,
-          height: ROW_HEIGHT,
           display: 'flex',
           alignItems: 'center',
           gap: 2,
@@ -113,26 +130,61 @@ export function MemberGrid({
           borderBottom: 1,
           borderColor: 'divider',
         },
-        '& [data-active]': { bgcolor: 'action.hover' },
-        '&:focus-visible [data-active]': { bgcolor: 'action.selected' },
+        '& .body [role=row]': { position: 'absolute', height: rowHeight },
+        '& .header': {
+          position: 'sticky',
+          top: 0,
+          zIndex: 1,
+          bgcolor: 'background.paper',
+          typography: 'body2',
+          fontWeight: 500,
+        },
+        '& .header [role=row]': { height: HEADER_HEIGHT },
+        // Only while the grid has focus: at rest, a grey first row would read as a header.
+        '&:focus-visible [data-active]': { bgcolor: 'action.hover' },
         '& [aria-selected=true]': { bgcolor: 'action.selected' },
         '& .select': { display: 'flex' },
         '& .select input': { width: 18, height: 18, m: 0, cursor: 'pointer' },
         '& .position': {
-          width: '8ch',
+          width: 72,
           color: 'text.secondary',
           fontVariantNumeric: 'tabular-nums',
           flexShrink: 0,
         },
-        '& .username': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+        '& .username': { flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+        '& .role': { width: 64, flexShrink: 0, color: 'text.secondary' },
+        ...(density === 'compact' && { typography: 'body2', '& .select input': { width: 16, height: 16 } }),
       }}
     >
-      <div role="rowgroup" style={{ height: rows.totalHeight, position: 'relative' }}>
+      <div role="rowgroup" className="header">
+        <div role="row" aria-rowindex={1}>
+          <div role="columnheader" className="select">
+            <input
+              type="checkbox"
+              aria-label="Select all loaded members"
+              checked={allLoadedSelected}
+              disabled={members.length === 0}
+              onChange={onToggleAllLoaded}
+              tabIndex={-1}
+            />
+          </div>
+          <div role="columnheader" className="position">
+            Position
+          </div>
+          <div role="columnheader" className="username">
+            Username
+          </div>
+          <div role="columnheader" className="role">
+            Role
+          </div>
+        </div>
+      </div>
+      <div role="rowgroup" className="body" style={{ height: rows.totalHeight, position: 'relative' }}>
         {range(rows.start, rows.end).map((row) => {
-          const style = { transform: `translateY(${row * ROW_HEIGHT}px)` };
+          const style = { transform: `translateY(${row * rowHeight}px)` };
           if (row >= memberCount) {
             return (
-              <div key="end" role="row" aria-rowindex={row + 1} style={style}>
+              <div key="end" role="row" aria-rowindex={row + 2} style={style}>
                 <div role="gridcell">{endRow}</div>
               </div>
             );
@@ -143,7 +195,7 @@ export function MemberGrid({
             <div
               key={position}
               role="row"
-              aria-rowindex={row + 1}
+              aria-rowindex={row + 2}
               data-username={username}
               data-active={row === active ? '' : undefined}
               aria-selected={selected.has(username)}
@@ -165,6 +217,9 @@ export function MemberGrid({
               </div>
               <div role="gridcell" className="username" id={`${gridId}-${row}`}>
                 {username}
+              </div>
+              <div role="gridcell" className="role">
+                {username === owner ? 'owner' : ''}
               </div>
             </div>
           );

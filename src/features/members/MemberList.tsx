@@ -1,5 +1,6 @@
-// A thread's members: filter, page size, status and the virtualized grid over cursor pages.
-import { Button, Skeleton, Stack, Typography } from '@mui/material';
+// A thread's members: a compact toolbar (filter, page size, density, actions, status) over the virtualized grid
+// of cursor pages, which takes the rest of the window's height.
+import { Box, Button, Skeleton, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context.tsx';
 import { fetchThreadDetails } from '../../api/thread-details.ts';
@@ -8,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
 import { EndRowAction, LoadingMoreRow, MemberGrid } from './MemberGrid.tsx';
+import { ROW_HEIGHTS, type MemberDensity } from './member-density.ts';
 import { filterMembers } from './member-pages.ts';
 import { useThreadMembers } from './use-thread-members.ts';
 import { PageSizeField } from './PageSizeField.tsx';
@@ -29,6 +31,12 @@ export interface MemberListProps {
   notFound: ReactNode;
   /** False for a viewer: the add and remove actions are left out (the server refuses them anyway). */
   mayChange?: boolean;
+  /** The thread's owner, when its details are known: marked in the grid and named before a removal. */
+  owner?: string;
+  density?: MemberDensity;
+  onDensityChange?: (density: MemberDensity) => void;
+  /** More tools for the toolbar's first line (the membership check). */
+  tools?: ReactNode;
 }
 
 const NO_MEMBERS: readonly string[] = [];
@@ -52,6 +60,10 @@ export function MemberList({
   threadName,
   notFound,
   mayChange = true,
+  owner,
+  density = 'standard',
+  onDensityChange,
+  tools,
 }: MemberListProps) {
   const [adding, setAdding] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -80,31 +92,52 @@ export function MemberList({
     if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !filtering) loadMore();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, filtering, loadMore]);
 
+  const ended = data !== undefined && !hasNextPage;
+  const loaded = formatCount(members.length);
+  const outOf = totalMembers === undefined || ended ? '' : ` of ${formatCount(totalMembers)}`;
+  // Nothing loaded and a failure: the notice under the toolbar says what happened.
+  const status = !data
+    ? error
+      ? ''
+      : 'Loading members…'
+    : filtering
+      ? `${formatCount(shown.length)} of ${loaded} loaded members match “${filter.trim()}”${ended ? ' · all members loaded' : ''}`
+      : `${loaded}${outOf} ${members.length === 1 && !outOf ? 'member' : 'members'} loaded${ended ? ' · end of list' : ''}`;
+
+  const ownerSelected = owner !== undefined && selected.has(owner);
+
+  const removeSelected = useCallback(() => setRemoving([...selected]), [selected]);
+  const compact = density === 'compact';
   const controls = (
-    <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+    <Stack spacing={1.5}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: 1.5 }}>
         <TextInput
           label="Filter members"
           type="search"
           value={filter}
           onChange={(event) => onFilterChange(event.target.value)}
-          helperText="Matches usernames among the loaded members"
-          sx={{ flexGrow: 1, maxWidth: 420 }}
+          sx={{ width: 240 }}
         />
         <PageSizeField value={pageSize} onChange={onPageSizeChange} />
-      </Stack>
+        {onDensityChange && (
+          <Button
+            variant="outlined"
+            aria-pressed={compact}
+            onClick={() => onDensityChange(compact ? 'standard' : 'compact')}
+            sx={{ height: 40, ...(compact && { bgcolor: 'action.selected' }) }}
+          >
+            Compact rows
+          </Button>
+        )}
+        {tools}
+      </Box>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         {mayChange && (
           <>
             <Button variant="contained" onClick={() => setAdding(true)}>
               Add members
             </Button>
-            <Button
-              color="error"
-              variant="outlined"
-              disabled={selected.size === 0}
-              onClick={() => setRemoving([...selected])}
-            >
+            <Button color="error" variant="outlined" disabled={selected.size === 0} onClick={removeSelected}>
               Remove selected ({formatCount(selected.size)})
             </Button>
             <Button color="error" onClick={() => setRemoving([])}>
@@ -114,6 +147,11 @@ export function MemberList({
         )}
         <Button onClick={() => setExporting(true)}>Export members</Button>
         <SelectionExport threadId={threadId} usernames={selection.inJoinOrder} />
+        <Typography role="status" variant="body2" color="text.secondary" sx={{ ml: 'auto' }}>
+          {status}
+          {selected.size > 0 ? ` · ${formatCount(selected.size)} selected` : ''}
+          {ownerSelected ? `, the owner ${owner} among them` : ''}
+        </Typography>
       </Stack>
       {exporting && (
         <Suspense>
@@ -133,6 +171,7 @@ export function MemberList({
             threadId={threadId}
             threadName={threadName}
             selected={removing.length > 0 ? removing : null}
+            owner={owner}
             onClose={() => setRemoving(null)}
           />
         </Suspense>
@@ -183,37 +222,13 @@ export function MemberList({
     endRow = <LoadingMoreRow />;
   }
 
-  const ended = !isPending && !hasNextPage;
-  const loaded = formatCount(members.length);
-  const outOf = totalMembers === undefined || ended ? '' : ` of ${formatCount(totalMembers)}`;
-  const status = isPending
-    ? 'Loading members…'
-    : filtering
-      ? `${formatCount(shown.length)} of ${loaded} loaded members match “${filter.trim()}”${ended ? ' · all members loaded' : ''}`
-      : `${loaded}${outOf} ${members.length === 1 && !outOf ? 'member' : 'members'} loaded${ended ? ' · end of list' : ''}`;
-
   return (
-    <Stack spacing={2}>
+    <Stack spacing={1.5} sx={{ flexGrow: 1, minHeight: 0 }}>
       {controls}
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <label>
-          <input
-            type="checkbox"
-            checked={selection.allLoadedSelected}
-            disabled={members.length === 0}
-            onChange={selection.toggleAllLoaded}
-          />{' '}
-          Select all loaded members
-        </label>
-        <Typography role="status" color="text.secondary">
-          {status}
-          {selected.size > 0 ? ` · ${formatCount(selected.size)} selected` : ''}
-        </Typography>
-      </Stack>
       {isPending ? (
-        <Stack role="grid" aria-label="Members" aria-busy="true" spacing={0.5}>
+        <Stack role="grid" aria-label="Members" aria-busy="true" spacing={0.5} sx={{ flexGrow: 1 }}>
           {Array.from({ length: 10 }, (_, i) => (
-            <Skeleton key={i} variant="rectangular" height={36} />
+            <Skeleton key={i} variant="rectangular" height={ROW_HEIGHTS[density] - 4} />
           ))}
         </Stack>
       ) : members.length === 0 ? (
@@ -227,6 +242,11 @@ export function MemberList({
           prefetchRows={Math.max(2 * pageSize, 60)}
           selected={selected}
           onToggle={selection.toggle}
+          allLoadedSelected={selection.allLoadedSelected}
+          onToggleAllLoaded={selection.toggleAllLoaded}
+          owner={owner}
+          density={density}
+          onRemoveSelected={mayChange ? removeSelected : undefined}
         />
       )}
     </Stack>

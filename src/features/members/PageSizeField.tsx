@@ -1,4 +1,5 @@
-// Page size of the member list, 1 to 50; a change takes effect on Enter or when the field loses focus.
+// Page size of the member list (members per request), 1 to 50; a change takes effect on Enter or when the field
+// loses focus.
 import { useState } from 'react';
 import { TextInput } from '../../components/TextInput.tsx';
 import { MAX_PAGE_SIZE, pageSizeFromParam } from '../../lib/members-page-address.ts';
@@ -20,13 +21,13 @@ export function PageSizeField({ value, onChange }: { value: number; onChange: (s
       inputMode="numeric"
       value={text}
       error={!valid}
-      helperText={valid ? 'Members per request' : `A whole number from 1 to ${MAX_PAGE_SIZE}`}
+      helperText={valid ? undefined : `A whole number from 1 to ${MAX_PAGE_SIZE}`}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={commit}
       onKeyDown={(event) => {
         if (event.key === 'Enter') commit();
       }}
-      sx={{ width: 160 }}
+      sx={{ width: 120 }}
     />
   );
 }

@@ -19,10 +19,18 @@ export interface RemoveMembersDialogProps {
   threadName: string;
   /** The selected members to remove, or null to remove by a pasted list. */
   selected: readonly string[] | null;
+  /** The thread's owner, when known: a removal that includes them says so. */
+  owner?: string;
   onClose: () => void;
 }
 
-export function RemoveMembersDialog({ threadId, threadName, selected, onClose }: RemoveMembersDialogProps) {
+export function RemoveMembersDialog({
+  threadId,
+  threadName,
+  selected,
+  owner,
+  onClose,
+}: RemoveMembersDialogProps) {
   const start = useStartOperation(onClose);
   const [text, setText] = useState('');
   const [typedCount, setTypedCount] = useState('');
@@ -32,6 +40,7 @@ export function RemoveMembersDialog({ threadId, threadName, selected, onClose }:
   const confirmed = !needsTypedCount || typedCount.trim() === String(usernames.length);
 
   const members = quantity(usernames.length, 'member', 'members');
+  const includesOwner = owner !== undefined && usernames.includes(owner);
   return (
     <ConfirmDialog
       title={`Remove members from ${threadName}`}
@@ -42,6 +51,7 @@ export function RemoveMembersDialog({ threadId, threadName, selected, onClose }:
         start.mutate({ kind: 'remove', threadId, usernames, invalid: selected ? [] : parsed.invalid })
       }
       onClose={onClose}
+      focusAction={selected !== null && !needsTypedCount}
       wide
     >
       {selected === null && <UsernameListInput text={text} onTextChange={setText} parsed={parsed} />}
@@ -52,8 +62,15 @@ export function RemoveMembersDialog({ threadId, threadName, selected, onClose }:
           {usernames.length > SAMPLE_SIZE ? ` and ${count.format(usernames.length - SAMPLE_SIZE)} more` : ''}.
         </Alert>
       )}
+      {includesOwner && (
+        <Alert severity="warning">
+          This includes <strong>{owner}</strong>, the thread&apos;s owner: they will no longer be a member of
+          the thread they started.
+        </Alert>
+      )}
       {needsTypedCount && (
         <TextField
+          autoFocus={selected !== null}
           label={`Type ${usernames.length} to confirm`}
           value={typedCount}
           onChange={(event) => setTypedCount(event.target.value)}

@@ -31,9 +31,8 @@ export function ThreadHeader({ threadId }: { threadId: string }) {
       <Stack
         component="dl"
         direction="row"
-        spacing={4}
         useFlexGap
-        sx={{ flexWrap: 'wrap', m: 0 }}
+        sx={{ flexWrap: 'wrap', columnGap: 3, rowGap: 0.5, m: 0 }}
         aria-label="Thread details"
       >
         <Fact label="Thread ID">{threadId}</Fact>
