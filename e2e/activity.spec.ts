@@ -67,7 +67,7 @@ test('a bulk add shows on the activity page as one entry with every user, and ex
   await newest.getByRole('button', { name: /^Open the operation/ }).click();
   const reopened = page.getByRole('dialog', { name: /^Add 25 members to/ });
   await expect(reopened).toContainText('Added 25 · refused 0 · failed 0 · not sent 0');
-  await reopened.getByRole('button', { name: 'Undo: remove the 25 added' }).click();
+  await reopened.getByRole('button', { name: 'Undo: remove the 25 members added' }).click();
   const undo = page.getByRole('dialog', { name: /^Undo: removing the 25 members added to/ });
   await expect(undo).toContainText('Removed 25 · not members 0 · failed 0 · not sent 0');
   await undo.getByRole('button', { name: 'Close' }).click();

@@ -71,7 +71,7 @@ test('adding 25 pasted names, 3 invalid and 2 duplicates, gives the exact result
   await shown.getByRole('button', { name: 'All 23' }).click();
 
   // Undo removes exactly the users the operation added.
-  await shown.getByRole('button', { name: 'Undo: remove the 18 added' }).click();
+  await shown.getByRole('button', { name: 'Undo: remove the 18 members added' }).click();
   const undo = page.getByRole('dialog', { name: /^Undo: removing the 18 members added to/ });
   await expect(undo).toContainText('Removed 18 · not members 0 · failed 0 · not sent 0');
   expect(await threadMembers(DEMO_THREADS.small)).toEqual(members.slice(0, -18));
@@ -148,7 +148,7 @@ test('adds members from a CSV file, keeping what was typed', async ({ page }) =>
   );
   await expect(usernames).toHaveValue(['USER142001', ...fromFile, 'bad!name'].join('\n'));
   await expect(dialog.getByRole('status', { name: 'Parsed usernames' })).toHaveText(
-    '5 valid · 1 invalid · 1 duplicates · 0 already members',
+    '5 valid · 1 invalid · 1 duplicate · 0 already members',
   );
   await dialog.getByRole('button', { name: 'Add 5 members' }).click();
 
@@ -319,11 +319,11 @@ test('a cancelled add is sent to its end later, and Undo reverses it once', asyn
   const added = (await threadMembers(DEMO_THREADS.empty)).length;
   expect(added).toBeLessThan(5_000);
 
-  await shown.getByRole('button', { name: /^Send the rest \([\d,]+ failed or not sent\)$/ }).click();
+  await shown.getByRole('button', { name: /^Send the rest \([\d,]+ members? failed or not sent\)$/ }).click();
   await expect(shown).toContainText('Added 5,000 · refused 0 · failed 0 · not sent 0', { timeout: 30_000 });
   expect((await threadMembers(DEMO_THREADS.empty)).sort()).toEqual(many.sort());
 
-  await shown.getByRole('button', { name: 'Undo: remove the 5,000 added' }).click();
+  await shown.getByRole('button', { name: 'Undo: remove the 5,000 members added' }).click();
   const undo = page.getByRole('dialog', { name: /^Undo: removing the 5,000 members added to/ });
   await expect(undo).toContainText('Removed 5,000 · not members 0 · failed 0 · not sent 0', {
     timeout: 30_000,
@@ -348,7 +348,7 @@ test('a member already there is reported so, and Undo leaves them in the thread'
   const results = shown.getByRole('list', { name: 'Results' });
   await expect(results.getByRole('listitem').filter({ hasText: existing })).toContainText('already a member');
 
-  await shown.getByRole('button', { name: 'Undo: remove the 1 added' }).click();
+  await shown.getByRole('button', { name: 'Undo: remove the 1 member added' }).click();
   const undo = page.getByRole('dialog', {
     name: `Undo: removing ${newcomer} added to ${DEMO_THREAD_NAMES.huge}`,
   });

@@ -44,7 +44,7 @@ test('removing 12 selected members, then undoing it', async ({ page }) => {
     await expect(page.getByRole('row', { name, includeHidden: true })).toHaveCount(0);
   }
 
-  await shown.getByRole('button', { name: 'Undo: add back 12' }).click();
+  await shown.getByRole('button', { name: 'Undo: add back 12 members' }).click();
   const undo = page.getByRole('dialog', { name: 'Undo: adding 12 members back to Moderators lounge' });
   await expect(undo).toContainText('Added 12 · refused 0 · failed 0 · not sent 0');
   expect((await threadMembers(DEMO_THREADS.small)).sort()).toEqual([...before].sort());

@@ -94,6 +94,8 @@ test.describe("a user's threads", () => {
   test('say when there are none, and when the user does not exist', async ({ page }) => {
     await page.goto('/users/lurker');
     await expect(page.getByText('lurker has joined no threads.')).toBeVisible();
+    // Nothing to remove them from: no action is offered, not even a disabled one.
+    await expect(page.getByRole('button', { name: /^Remove from all/ })).toHaveCount(0);
     await page.goto('/users/nobody-here');
     await expect(page.getByText('No user named nobody-here exists in this app.')).toBeVisible();
   });
@@ -127,7 +129,7 @@ test.describe('removing a user from threads', () => {
     expect(await threadMembers(DEMO_THREADS.large)).not.toContain('spammer');
     expect(await threadMembers(secondId)).not.toContain('spammer');
 
-    await dialog.getByRole('button', { name: 'Undo: add back 2' }).click();
+    await dialog.getByRole('button', { name: 'Undo: add back to 2 threads' }).click();
     const undo = page.getByRole('dialog', { name: 'Undo: adding spammer back to 2 threads' });
     await expect(undo).toContainText('Added 2 · refused 0 · failed 0 · not sent 0');
     expect(await threadMembers(DEMO_THREADS.large)).toContain('spammer');
@@ -165,7 +167,7 @@ test.describe('removing a user from threads', () => {
     await expect(dialog.getByRole('list', { name: 'Results' })).toContainText(/failed: .*503/);
     expect(await threadMembers(DEMO_THREADS.large)).toContain('spammer');
 
-    await dialog.getByRole('button', { name: 'Retry failed (1)' }).click();
+    await dialog.getByRole('button', { name: 'Retry failed (1 thread)' }).click();
     await expect(dialog).toContainText('Removed 1 · not members 0 · failed 0 · not sent 0');
     expect(await threadMembers(DEMO_THREADS.large)).not.toContain('spammer');
   });
@@ -207,6 +209,7 @@ test.describe('removing a user from threads', () => {
     }
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(page.getByText('spammer has joined no threads.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Remove from all/ })).toHaveCount(0);
   });
 });
 

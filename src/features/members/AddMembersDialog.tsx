@@ -8,8 +8,6 @@ import { UsernameListInput } from './UsernameListInput.tsx';
 import { useParsedUsernames } from './use-parsed-usernames.ts';
 import { useStartOperation } from './use-start-operation.ts';
 
-const count = new Intl.NumberFormat();
-
 export interface AddMembersDialogProps {
   threadId: string;
   threadName: string;
@@ -35,7 +33,7 @@ export function AddMembersDialog({ threadId, threadName, loadedMembers, onClose 
             text={text}
             onTextChange={setText}
             parsed={parsed}
-            summaryEnd={` · ${count.format(alreadyMembers.length)} already members`}
+            summaryEnd={` · ${quantity(alreadyMembers.length, 'already a member', 'already members')}`}
           />
           <StartFailure error={start.error} />
         </Stack>

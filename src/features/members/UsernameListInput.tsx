@@ -3,6 +3,7 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { appendUsernames, readUsernameFile } from '../../lib/username-file.ts';
+import { quantity } from '../../lib/quantity.ts';
 import { PROBLEM_TEXT, type ParsedUsernames } from '../../lib/username-list.ts';
 import { UsernamesBox } from './UsernamesBox.tsx';
 
@@ -108,7 +109,8 @@ export function UsernameListInput({
       )}
       <Typography role="status" aria-label="Parsed usernames">
         {count.format(parsed.valid.length)} valid · {count.format(parsed.invalid.length)} invalid ·{' '}
-        {count.format(parsed.duplicates.length)} duplicates{summaryEnd}
+        {quantity(parsed.duplicates.length, 'duplicate', 'duplicates')}
+        {summaryEnd}
       </Typography>
       {parsed.lowerCased > 0 && (
         <Alert severity="info">

@@ -25,9 +25,8 @@ import {
   operationQuery,
   operationsQuery,
 } from './operation-queries.ts';
-import { changedStatus, countsLine, itemsToRetry } from './operation-text.ts';
+import { changedStatus, countsLine, itemsText, itemsToRetry, undoText } from './operation-text.ts';
 
-const count = new Intl.NumberFormat();
 const startedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
 function OperationRow({ operation, onShow }: { operation: OperationSummary; onShow: () => void }) {
@@ -72,7 +71,7 @@ function OperationList({ onShow, onClose }: { onShow: (id: string) => void; onCl
         )}
       </DialogContent>
       <DialogActions>
-        <Button variant="contained" onClick={onClose}>
+        <Button variant="contained" onClick={onClose} autoFocus>
           Close
         </Button>
       </DialogActions>
@@ -150,19 +149,17 @@ function OneOperation({
           operation.undoneBy === null &&
           changed > 0 && (
             <Button onClick={() => act.mutate('undo')} disabled={act.isPending}>
-              {operation.kind === 'add'
-                ? `Undo: remove the ${count.format(changed)} added`
-                : `Undo: add back ${count.format(changed)}`}
+              {undoText(operation, changed)}
             </Button>
           )}
         {mayChange && operation && !running && operation.undoneBy === null && retry.count > 0 && (
           <Button onClick={() => act.mutate('retry')} disabled={act.isPending}>
             {retry.includesNotSent
-              ? `Send the rest (${count.format(retry.count)} failed or not sent)`
-              : `Retry failed (${count.format(retry.count)})`}
+              ? `Send the rest (${itemsText(operation, retry.count)} failed or not sent)`
+              : `Retry failed (${itemsText(operation, retry.count)})`}
           </Button>
         )}
-        <Button variant="contained" onClick={onClose}>
+        <Button variant="contained" onClick={onClose} autoFocus>
           Close
         </Button>
       </DialogActions>

@@ -1,6 +1,7 @@
 // How an operation and its items read: one line of counts, each item's outcome in words, what a retry sends.
 import type { OperationItem, OperationSummary } from '../../api/operations.ts';
 import type { OutcomeStatus } from '../../lib/bulk/outcomes.ts';
+import { quantity } from '../../lib/quantity.ts';
 
 const count = new Intl.NumberFormat();
 
@@ -54,3 +55,19 @@ export const changedStatus = (operation: OperationSummary): OutcomeStatus =>
 
 /** Outcomes a moderator must look at first. */
 export const PROBLEMS: readonly OutcomeStatus[] = ['refused', 'failed', 'not-sent'];
+
+/** A count of an operation's items with their noun: members of a thread, or threads of one user. */
+export function itemsText(operation: Pick<OperationSummary, 'scope'>, n: number): string {
+  return operation.scope === 'user-threads'
+    ? quantity(n, 'thread', 'threads')
+    : quantity(n, 'member', 'members');
+}
+
+/** The Undo button's words: what it will do, to how many. */
+export function undoText(operation: Pick<OperationSummary, 'scope' | 'kind'>, changed: number): string {
+  const items = itemsText(operation, changed);
+  if (operation.scope === 'user-threads') {
+    return operation.kind === 'add' ? `Undo: remove from ${items}` : `Undo: add back to ${items}`;
+  }
+  return operation.kind === 'add' ? `Undo: remove the ${items} added` : `Undo: add back ${items}`;
+}

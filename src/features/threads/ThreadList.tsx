@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { InfiniteRowList } from '../../components/InfiniteRowList.tsx';
 import { SortToggle } from '../../components/SortToggle.tsx';
 import { threadDetailsQuery, threadListQuery } from './thread-queries.ts';
-import { formatCount } from '../../lib/quantity.ts';
+import { quantity } from '../../lib/quantity.ts';
 
 const ROW_HEIGHT = 64;
 
@@ -29,7 +29,7 @@ function ThreadRow({ threadId }: { threadId: string }) {
         {isPending ? (
           <Skeleton width={240} />
         ) : data ? (
-          `ID ${threadId} · owner ${data.owner} · ${formatCount(data.memberCount)} members`
+          `ID ${threadId} · owner ${data.owner} · ${quantity(data.memberCount, 'member', 'members')}`
         ) : (
           `ID ${threadId} · details not available (${error.message})`
         )}
@@ -67,7 +67,7 @@ export function ThreadList({
         <Typography role="status" color="text.secondary">
           {isPending
             ? 'Loading threads…'
-            : `${formatCount(threadIds.length)} threads loaded${hasNextPage ? '' : ' · end of list'}`}
+            : `${quantity(threadIds.length, 'thread', 'threads')} loaded${hasNextPage ? '' : ' · end of list'}`}
         </Typography>
       </Stack>
       {!isPending && threadIds.length === 0 ? (

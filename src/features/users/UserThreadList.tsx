@@ -111,17 +111,16 @@ export function UserThreadList({ username, groupId, sort, onSortChange, onRemove
             >
               Remove from selected threads ({count.format(selected.length)})
             </Button>
-            <Button
-              color="error"
-              disabled={isPending || threads.length === 0 || loadingAll}
-              onClick={() => void removeFromAll()}
-            >
-              {loadingAll
-                ? 'Loading all threads…'
-                : ended
-                  ? `Remove from all ${threadsText(threads.length)}`
-                  : 'Remove from all threads'}
-            </Button>
+            {/* A user who joined no threads has nothing to be removed from: no action, rather than a dead one. */}
+            {!(ended && threads.length === 0) && (
+              <Button color="error" disabled={isPending || loadingAll} onClick={() => void removeFromAll()}>
+                {loadingAll
+                  ? 'Loading all threads…'
+                  : ended
+                    ? `Remove from all ${threadsText(threads.length)}`
+                    : 'Remove from all threads'}
+              </Button>
+            )}
           </>
         )}
       </Stack>
