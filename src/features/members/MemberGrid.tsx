@@ -54,6 +54,9 @@ export function MemberGrid({
   const rowCount = memberCount + (endRow ? 1 : 0);
   const rows = useRowWindow(scrollRef, rowCount, rowHeight, 8, HEADER_HEIGHT);
   const lastRendered = rows.end - 1;
+  // Rows are keyed by their place in the rendered window, not by member: as the window moves, its elements stay
+  // and take the next members' texts and attributes, instead of new elements being built and styled (the costly
+  // part of scrolling fast).
 
   useEffect(() => {
     if (lastRendered >= memberCount - prefetchRows) onNearEnd();
@@ -193,7 +196,7 @@ export function MemberGrid({
           const username = members[position] ?? '';
           return (
             <div
-              key={position}
+              key={row - rows.start}
               role="row"
               aria-rowindex={row + 2}
               data-username={username}
