@@ -39,3 +39,41 @@ export function scriptsLoaded(): string[] {
     .map((entry) => new URL(entry.name).pathname)
     .filter((pathname) => pathname.endsWith('.js'));
 }
+
+/** The server's render time for the page, from the `render` entry of its Server-Timing header; null without. */
+export function renderTiming(): number | null {
+  const [navigation] = performance.getEntriesByType('navigation');
+  if (!(navigation instanceof PerformanceNavigationTiming)) return null;
+  const render = navigation.serverTiming.find((entry) => entry.name === 'render');
+  return render === undefined ? null : render.duration;
+}
+
+/** From now on, the longest main-thread task goes into `window[key]` (0 until one is seen). */
+export function watchLongTasks(key: string): void {
+  Reflect.set(window, key, 0);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      Reflect.set(window, key, Math.max(Number(Reflect.get(window, key)), entry.duration));
+    }
+  }).observe({ type: 'longtask' });
+}
+
+export function longestTask(key: string): number {
+  return Number(Reflect.get(window, key) ?? Number.NaN);
+}
+
+/** Member rows a person sees whole: their middle is not covered (by a sticky header) and all of them is on screen. */
+export function visibleMemberRows({ grid, row }: { grid: string; row: string }): number {
+  const box = document.querySelector(grid)?.getBoundingClientRect();
+  if (box === undefined) return 0;
+  return Array.from(document.querySelectorAll(row)).filter((element) => {
+    const rect = element.getBoundingClientRect();
+    const middle = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return (
+      middle !== null &&
+      element.contains(middle) &&
+      rect.top >= box.top &&
+      rect.bottom <= Math.min(box.bottom, window.innerHeight) + 0.5
+    );
+  }).length;
+}

@@ -23,7 +23,12 @@ export async function benchMembersPage(): Promise<void> {
         const threadId = DEMO_THREADS.huge;
         await writeStackReference(server.distDir, threadId);
         fetchedBeforeFirstRow = await benchFirstRow(browser, server.url, threadId);
-        await benchScrollMemory(browser, 'the members page', `${server.url}/threads/${threadId}`);
+        await benchScrollMemory(
+          browser,
+          'the members page',
+          `${server.url}/threads/${threadId}`,
+          'Is this user a member?',
+        );
         if (process.env.BENCH_FLOOR_SCROLL === '1') {
           // The floor keeps every row and is no target to meet; this only shows the measurement works.
           await benchScrollMemory(
