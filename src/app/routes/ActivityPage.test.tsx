@@ -5,23 +5,15 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS } from '../../../emulator/demo-data.ts';
 import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-changes.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
+import { stubLayoutObservers } from '../../test/layout-observers.ts';
 import { AppProviders } from '../AppProviders.tsx';
 import { createQueryClient } from '../query-client.ts';
 import { ActivityPage } from './ActivityPage.tsx';
 
 let harness: DashboardHarness;
 
-beforeAll(() => {
-  // jsdom lays nothing out, so nothing ever intersects; the page's button loads older entries here.
-  if (!('IntersectionObserver' in globalThis)) {
-    Object.assign(globalThis, {
-      IntersectionObserver: class {
-        observe() {}
-        disconnect() {}
-      },
-    });
-  }
-});
+// Nothing ever intersects without layout: the page's button loads older entries here.
+beforeAll(stubLayoutObservers);
 
 afterEach(() => {
   cleanup();

@@ -5,23 +5,13 @@ import { DEMO_THREADS } from '../../../emulator/demo-data.ts';
 import { AppProviders } from '../../app/AppProviders.tsx';
 import { createQueryClient } from '../../app/query-client.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
+import { stubLayoutObservers } from '../../test/layout-observers.ts';
 import { followSettledItems } from './member-changes.ts';
 import { MemberList } from './MemberList.tsx';
 
 let harness: DashboardHarness;
 
-beforeAll(() => {
-  // jsdom lays nothing out; the grid only needs the observer to exist.
-  if (!('ResizeObserver' in globalThis)) {
-    Object.assign(globalThis, {
-      ResizeObserver: class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    });
-  }
-});
+beforeAll(stubLayoutObservers);
 
 afterEach(() => {
   cleanup();
