@@ -49,7 +49,7 @@ test('a bulk add shows on the activity page as one entry with every user, and ex
   expect(name).toMatch(/^activity-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
   const [header, first] = text.replace(/^\uFEFF/, '').split('\r\n');
   expect(header).toBe(
-    'time,actor,role,thread_id,action,username,outcome,upstream_status,request_id,operation_id',
+    'time,actor,role,thread_id,action,username,outcome,upstream_status,request_id,operation_id,refused_because',
   );
   expect(first?.split(',').slice(1, 8)).toEqual([
     'local',

@@ -19,6 +19,7 @@ const HEADER = [
   'upstream_status',
   'request_id',
   'operation_id',
+  'refused_because',
 ];
 
 /** The outcome cell of a call whose body named no user: it is exported all the same, as the log holds it. */
@@ -33,9 +34,14 @@ function csvRow(row: AuditRow): string[] {
     row.action,
     row.username ?? '',
     row.outcome ?? NO_USERS,
-    row.upstreamStatus === null ? 'no answer' : String(row.upstreamStatus),
+    row.refusal !== null
+      ? 'not sent'
+      : row.upstreamStatus === null
+        ? 'no answer'
+        : String(row.upstreamStatus),
     row.requestId,
     row.operationId ?? '',
+    row.refusal ?? '',
   ];
 }
 

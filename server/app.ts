@@ -21,6 +21,8 @@ import { createFirstScreenRenderer } from './first-screen.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
+import { originGuard } from './origin-guard.ts';
+import { auditRefusals } from './refusal-audit.ts';
 import { requestGuard } from './request-guard.ts';
 import { readinessProbe } from './readiness.ts';
 import { requestLog } from './request-log.ts';
@@ -39,6 +41,13 @@ import type { OperationStore } from './operations/operation-store.ts';
 import { openSqliteOperationStore } from './operations/sqlite-operation-store.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
+
+/** The proxies whose X-Forwarded-Proto is believed: the TLS proxies of passwords, or the sign-in proxy. */
+function forwardingProxies(auth: AuthConfig): readonly string[] {
+  if (auth.mode === 'password') return auth.trustedProxies ?? [];
+  if (auth.mode === 'proxy') return auth.trustedAddresses;
+  return [];
+}
 
 export interface ServerAppOptions {
   config: ChatBackend;
@@ -136,6 +145,9 @@ export function createServerApp({
         }
       : null;
   app.use('*', authenticate(auth, password));
+  // After sign-in, so that a refused change is recorded with who tried it.
+  app.use('/api/*', auditRefusals(audit, logger));
+  app.use('*', originGuard(forwardingProxies(auth)));
   if (auth.mode === 'password' && password !== null) {
     app.route(
       '/api/auth',
@@ -159,6 +171,7 @@ export function createServerApp({
   const recordChange =
     (c: Context<ServerEnv>): MemberChangeListener =>
     (change) => {
+      c.set('changeSent', true);
       const { name, role } = c.get('identity');
       try {
         audit.append(

@@ -18,6 +18,8 @@ export interface ChainedCall {
   upstreamStatus: number | null;
   requestId: string;
   operationId: string | null;
+  /** Why the server refused the attempt without forwarding it; null for a call it forwarded. */
+  refusal: string | null;
   /** In their recorded order. */
   outcomes: readonly { position: number; username: string; outcome: string }[];
 }
@@ -27,8 +29,10 @@ export interface ChainedCall {
  * whatever it holds, so no two different calls encode alike. The version tag lets a later format coexist.
  */
 export function callHash(call: ChainedCall, previousHash: string): string {
+  // A forwarded call keeps the first format, so the hashes recorded before refusals were logged still hold.
+  const refusal = call.refusal === null ? [] : [call.refusal];
   const canonical = JSON.stringify([
-    'audit-call-v1',
+    call.refusal === null ? 'audit-call-v1' : 'audit-refusal-v1',
     call.id,
     call.entryId,
     call.time,
@@ -39,6 +43,7 @@ export function callHash(call: ChainedCall, previousHash: string): string {
     call.upstreamStatus,
     call.requestId,
     call.operationId,
+    ...refusal,
     call.outcomes.map(({ position, username, outcome }) => [position, username, outcome]),
     previousHash,
   ]);
@@ -68,6 +73,7 @@ interface StoredCall {
   upstream_status: number | null;
   request_id: string;
   operation_id: string | null;
+  refusal: string | null;
   prev_hash: string | null;
   hash: string | null;
 }
@@ -101,7 +107,7 @@ export function* storedCalls(
   // A second statement cannot run while an iterator holds the connection, so calls are read in pages.
   const page = db.prepare<[number], StoredCall>(
     `SELECT id, entry_id, time, actor, role, thread_id, action, upstream_status, request_id, operation_id,
-       prev_hash, hash FROM audit_calls WHERE id > ? ORDER BY id LIMIT 500`,
+       refusal, prev_hash, hash FROM audit_calls WHERE id > ? ORDER BY id LIMIT 500`,
   );
   let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
@@ -120,6 +126,7 @@ export function* storedCalls(
           upstreamStatus: row.upstream_status,
           requestId: row.request_id,
           operationId: row.operation_id,
+          refusal: row.refusal,
           outcomes: outcomes.all(row.id),
         },
         prevHash: row.prev_hash,

@@ -37,7 +37,7 @@ function parseJson(bytes: ArrayBufferLike | Uint8Array): unknown {
 }
 
 /** The usernames the browser asked for; a body the API would refuse anyway yields none. */
-function requestedUsernames(body: Uint8Array): string[] {
+export function requestedUsernames(body: Uint8Array): string[] {
   const parsed = parseJson(body);
   if (typeof parsed !== 'object' || parsed === null || !('usernames' in parsed)) return [];
   const { usernames } = parsed;
@@ -92,5 +92,30 @@ export function auditedCall(change: ForwardedMemberChange, context: AuditContext
       const outcome: UserOutcome = removed === undefined ? 'unknown' : removed ? 'removed' : 'not-a-member';
       return { username, outcome };
     }),
+  };
+}
+
+/** What someone tried to change, as far as the refused request says. */
+export interface RefusedAttempt {
+  action: AuditAction;
+  /** Empty when the request named no thread the server could read. */
+  threadId: string;
+  usernames: readonly string[];
+}
+
+/** A refused attempt names at most this many users in the log; the refusal says how many more there were. */
+export const MAX_REFUSED_USERNAMES = 1000;
+
+/** The audit record of an attempt the server refused itself: every named user `refused`, nothing sent. */
+export function refusedCall(attempt: RefusedAttempt, context: AuditContext, refusal: string): AuditCall {
+  const kept = attempt.usernames.slice(0, MAX_REFUSED_USERNAMES);
+  const more = attempt.usernames.length - kept.length;
+  return {
+    ...context,
+    threadId: attempt.threadId,
+    action: attempt.action,
+    upstreamStatus: null,
+    refusal: more > 0 ? `${refusal} (${more.toLocaleString('en')} more users were named)` : refusal,
+    outcomes: kept.map((username) => ({ username, outcome: 'refused' })),
   };
 }

@@ -33,6 +33,11 @@ export interface AuditCall {
   requestId: string;
   /** Groups the calls of one bulk operation; null for a lone call. */
   operationId: string | null;
+  /**
+   * Set when the server refused the attempt itself (a viewer's change, a cross-origin change, a bad body):
+   * nothing was sent to the API, and this says why. Unset for a call the server forwarded.
+   */
+  refusal?: string;
   outcomes: readonly { username: string; outcome: UserOutcome }[];
 }
 
@@ -62,6 +67,8 @@ export interface ActivityEntry {
   outcomes: Partial<Record<UserOutcome, number>>;
   /** The user, when the entry changed only one (in one thread or across several); otherwise null. */
   username: string | null;
+  /** Why the server refused the attempt without sending it; null for calls it forwarded. */
+  refusal: string | null;
 }
 
 export interface ActivityPage {
@@ -91,6 +98,7 @@ export interface AuditRow extends Omit<ActivityUser, 'username' | 'outcome'> {
   role: string;
   action: AuditAction;
   operationId: string | null;
+  refusal: string | null;
 }
 
 export interface AuditStore {
@@ -136,6 +144,8 @@ CREATE TABLE IF NOT EXISTS audit_calls (
   upstream_status INTEGER,
   request_id TEXT NOT NULL,
   operation_id TEXT,
+  -- Why the server refused the attempt without forwarding it; null for a forwarded call.
+  refusal TEXT,
   -- The hash chain (audit-chain.ts): the previous call's hash, and this call's over its content and that.
   prev_hash TEXT,
   hash TEXT
@@ -181,12 +191,13 @@ interface EntryRow {
   started_at: number;
   ended_at: number;
   calls: number;
+  refusal: string | null;
 }
 
 const ENTRY = 'COALESCE(c.entry_id, c.id)';
 const ENTRY_COLUMNS = `${ENTRY} AS entry, MAX(c.id) AS last, c.operation_id, c.action,
   MIN(c.thread_id) AS thread_id, COUNT(DISTINCT c.thread_id) AS threads, c.actor, c.role,
-  MIN(c.time) AS started_at, MAX(c.time) AS ended_at, COUNT(*) AS calls`;
+  MIN(c.time) AS started_at, MAX(c.time) AS ended_at, COUNT(*) AS calls, MAX(c.refusal) AS refusal`;
 
 /** The condition each filter adds; parameters are named after the filter's fields. */
 const FILTER_CONDITIONS: Readonly<Record<keyof ActivityFilter, string>> = {
@@ -224,6 +235,7 @@ function toEntry(
     calls: row.calls,
     outcomes,
     username,
+    refusal: row.refusal,
   };
 }
 
@@ -239,7 +251,9 @@ function openDatabase(file: string): SqliteDatabase {
   db.pragma('foreign_keys = ON');
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_calls)').all();
   const beforeTheChain = columns.length > 0 && !columns.some((column) => column.name === 'hash');
+  const beforeRefusals = columns.length > 0 && !columns.some((column) => column.name === 'refusal');
   db.transaction(() => {
+    if (beforeRefusals) db.exec('ALTER TABLE audit_calls ADD COLUMN refusal TEXT');
     if (beforeTheChain) {
       for (const column of ['prev_hash', 'hash']) {
         if (!columns.some(({ name }) => name === column))
@@ -297,9 +311,9 @@ export function openAuditStore(
   const insertCall = db.prepare(
     `INSERT INTO audit_calls
        (id, entry_id, time, actor, role, thread_id, action, upstream_status, request_id, operation_id,
-        prev_hash, hash)
+        refusal, prev_hash, hash)
      VALUES (@id, @entryId, @time, @actor, @role, @threadId, @action, @upstreamStatus, @requestId,
-        @operationId, @prevHash, @hash)`,
+        @operationId, @refusal, @prevHash, @hash)`,
   );
   const insertOutcome = db.prepare(
     'INSERT INTO audit_outcomes (call_id, position, username, outcome) VALUES (?, ?, ?, ?)',
@@ -343,6 +357,7 @@ export function openAuditStore(
       upstreamStatus: call.upstreamStatus,
       requestId: call.requestId,
       operationId: call.operationId,
+      refusal: call.refusal ?? null,
     };
     const hash = callHash({ ...stored, outcomes }, head.head_hash);
     insertCall.run({ ...stored, prevHash: head.head_hash, hash });
@@ -452,7 +467,7 @@ export function openAuditStore(
       return statement<AuditRow>(
         `SELECT c.id AS callId, c.time, c.actor, c.role, c.thread_id AS threadId, c.action,
              c.upstream_status AS upstreamStatus, c.request_id AS requestId, c.operation_id AS operationId,
-             o.username, o.outcome
+             c.refusal, o.username, o.outcome
            FROM (SELECT * FROM audit_calls c WHERE ${sql} ${before === undefined ? '' : 'AND c.id < @before'}
                  ORDER BY c.id DESC LIMIT @limit) c
            LEFT JOIN audit_outcomes o ON o.call_id = c.id ${onlyUser}

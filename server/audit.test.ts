@@ -112,12 +112,16 @@ describe('audit log of member changes', () => {
     expect(await usersOf(harness, removal?.id ?? 0)).toEqual([[DEMO_USERS.bob, 'unknown', 503]]);
   });
 
-  it('does not record calls that were never forwarded', async () => {
+  it('records a change it refused as refused, and no call that changes no member', async () => {
     const harness = harnessWith();
     await harness.call(membersPath, { method: 'POST', body: '{"usernames":["bob"]}' });
     await harness.call(`/api/chat/thread/${thread}/../users`, change('POST', ['bob']));
     await harness.call(membersPath);
-    expect(await entries(harness)).toEqual([]);
+    const [refused, ...others] = await entries(harness);
+    expect(others).toEqual([]);
+    expect(refused).toMatchObject({ action: 'add', threadId: thread, outcomes: { refused: 1 } });
+    expect(refused?.refusal).toContain('(415)');
+    expect(harness.exchanges.map(({ method }) => method)).toEqual(['GET']);
   });
 
   it('groups the calls of one bulk operation by its operation id', async () => {
@@ -160,7 +164,7 @@ describe('activity CSV export', () => {
     const response = await harness.call('/api/activity/export.csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.text.split('\r\n')[0]).toBe(
-      'time,actor,role,thread_id,action,username,outcome,upstream_status,request_id,operation_id',
+      'time,actor,role,thread_id,action,username,outcome,upstream_status,request_id,operation_id,refused_because',
     );
     const { records } = await readCsv(response.text);
     expect(records.slice(1).map((record) => record.slice(1, 8))).toEqual([

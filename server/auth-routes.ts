@@ -1,33 +1,17 @@
 // POST /api/auth/sign-in and /api/auth/sign-out for AUTH_MODE=password.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { findAccount, verifyPassword } from './accounts.ts';
 import { SESSION_COOKIE, type PasswordAuth } from './authenticate.ts';
 import { chatErrorResponse } from './chat-error.ts';
+import { clientOf } from './client-connection.ts';
 import type { Logger } from './logger.ts';
-import { remoteAddress } from './remote-address.ts';
 import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
 import type { ServerEnv } from './server-env.ts';
 import { passwordStamp } from './sessions.ts';
 import { signInKeys, type SignInThrottle } from './sign-in-throttle.ts';
 
 const SIGN_IN_BODY_LIMIT = 2048;
-
-/**
- * Who is signing in, and whether their page is https. Behind a reverse proxy every request comes from the
- * proxy, over http: its X-Forwarded-For and -Proto say the rest, believed only from TRUSTED_PROXIES.
- */
-function clientOf(c: Context<ServerEnv>, trustedProxies: readonly string[]) {
-  const peer = remoteAddress(c.env) ?? 'unknown';
-  const direct = new URL(c.req.url).protocol === 'https:';
-  if (!trustedProxies.includes(peer)) return { address: peer, overTls: direct };
-  // The proxy appends the address it saw; whatever comes before it, the client may have written itself.
-  const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return {
-    address: forwarded || peer,
-    overTls: direct || c.req.header('x-forwarded-proto') === 'https',
-  };
-}
 
 async function credentials(request: Request): Promise<{ name: string; password: string } | null> {
   const body = await readBodyWithLimit(request, SIGN_IN_BODY_LIMIT);

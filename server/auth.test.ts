@@ -108,7 +108,11 @@ describe('AUTH_MODE=password', () => {
       expect(response.json).toMatchObject({ error: 'forbidden_role' });
     }
     expect(harness.exchanges).toHaveLength(0);
-    expect(harness.audit.list({}, 10).entries).toEqual([]);
+    const refused = harness.audit.list({}, 10).entries;
+    expect(refused.map(({ actor, role, action }) => [actor, role, action])).toEqual([
+      ['vic', 'viewer', 'remove'],
+      ['vic', 'viewer', 'add'],
+    ]);
     expect((await harness.call(membersPath, withCookie(cookie))).status).toBe(200);
     expect((await harness.call('/api/activity/export.csv', withCookie(cookie))).status).toBe(200);
   });

@@ -19,7 +19,9 @@ export async function readBodyWithLimit(
     if (done) break;
     total += value.byteLength;
     if (total > limitBytes) {
-      await reader.cancel();
+      // Not awaited: a body copied for the audit of refusals (a tee) settles its cancel only when the copy
+      // is cancelled or read too, which happens after this answer.
+      reader.cancel().catch(() => undefined);
       return TOO_LARGE;
     }
     chunks.push(value);

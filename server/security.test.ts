@@ -1,5 +1,5 @@
 // The security suite: what an attacker would try against the server, each refused before anything reaches
-// the Chat API or the audit log, and no secret in any response or log line along the way.
+// the Chat API (a signed-in person's attempt is recorded as refused), and no secret in any response or log line along the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
 import { readCsv } from '../src/lib/csv-file.ts';
@@ -42,6 +42,17 @@ function passwordHarness(): Harness {
 function expectUntouched(harness: Harness): void {
   expect(harness.exchanges).toEqual([]);
   expect(harness.audit.list({}, 10).entries).toEqual([]);
+}
+
+/** Nothing reached the Chat API, and each attempt is in the audit log as refused, with who tried and why. */
+function expectRefusedAttempts(harness: Harness, attempts: number, actor: string, error: string): void {
+  expect(harness.exchanges).toEqual([]);
+  const { entries } = harness.audit.list({}, 10);
+  expect(entries).toHaveLength(attempts);
+  for (const entry of entries) {
+    expect(entry).toMatchObject({ actor, outcomes: { refused: 1 }, username: DEMO_USERS.lurker });
+    expect(entry.refusal).toContain(error);
+  }
 }
 
 describe('path traversal against the proxy', () => {
@@ -88,7 +99,7 @@ describe('cross-origin changes', () => {
       expect(response.status).toBe(403);
       expect(response.json).toMatchObject({ error: 'forbidden_origin' });
     }
-    expectUntouched(harness);
+    expectRefusedAttempts(harness, 2, ann.name, 'forbidden_origin');
   });
 
   it('cannot sign a browser in from another site', async () => {
@@ -110,7 +121,8 @@ describe("a viewer's change", () => {
       expect(response.status, method).toBe(403);
       expect(response.json).toMatchObject({ error: 'forbidden_role' });
     }
-    expectUntouched(harness);
+    // PUT and PATCH change no member anywhere, so only the add and the removal are attempts to record.
+    expectRefusedAttempts(harness, 2, vic.name, 'forbidden_role');
   });
 });
 

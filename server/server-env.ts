@@ -6,5 +6,7 @@ export interface ServerEnv {
     /** Our own id for the request, also sent back as X-Request-Id and written to the log and audit log. */
     requestId: string;
     identity: Identity;
+    /** Set once a member change was sent to the Chat API (and recorded as sent). */
+    changeSent: boolean;
   };
 }

@@ -75,6 +75,8 @@ function parseEntry(body: unknown, what: string) {
     operation: parseOperationFacts(record.operation, `${what} operation`),
     /** The user, when the entry changed only one. */
     username: record.username == null ? null : asString(record.username, `${what} username`),
+    /** Why the server refused the attempt without sending anything; null for changes it sent. */
+    refusal: record.refusal == null ? null : asString(record.refusal, `${what} refusal`),
   };
 }
 

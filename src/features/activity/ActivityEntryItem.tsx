@@ -14,9 +14,20 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
   const operations = useOperationAddress();
   const detailsId = useId();
   const who = entry.username ?? 'members';
-  const verb = entry.action === 'add' ? `added ${who} to` : `removed ${who} from`;
-  const where = entry.threads > 1 ? `${count.format(entry.threads)} threads` : `thread ${entry.threadId}`;
-  const summary = `${entry.actor} (${entry.role}) ${verb} ${where}`;
+  const refused = entry.refusal !== null;
+  const verb =
+    entry.action === 'add'
+      ? `${refused ? 'tried to add' : 'added'} ${who} to`
+      : `${refused ? 'tried to remove' : 'removed'} ${who} from`;
+  // A refused attempt may have named no thread the server could read.
+  const noThread = entry.threadId === '';
+  const where =
+    entry.threads > 1
+      ? `${count.format(entry.threads)} threads`
+      : noThread
+        ? 'threads'
+        : `thread ${entry.threadId}`;
+  const summary = `${entry.actor} (${entry.role}) ${verb} ${where}${refused ? ', refused' : ''}`;
   return (
     <Box
       component="li"
@@ -27,7 +38,7 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
         <Box sx={{ minWidth: 0 }}>
           <Typography sx={{ overflowWrap: 'anywhere' }}>
             <strong>{entry.actor}</strong> ({entry.role}) {verb}{' '}
-            {entry.threads > 1 ? (
+            {entry.threads > 1 || noThread ? (
               where
             ) : (
               <>
@@ -35,6 +46,11 @@ export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
               </>
             )}
           </Typography>
+          {entry.refusal !== null && (
+            <Typography variant="body2" color="error" sx={{ overflowWrap: 'anywhere' }}>
+              Refused, nothing was sent: {entry.refusal}
+            </Typography>
+          )}
           {entry.operation !== null && (
             <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
               {entry.operation.label}
