@@ -140,6 +140,7 @@ export function createServerApp({
   const password =
     auth.mode === 'password'
       ? {
+          usersFile: auth.usersFile,
           accounts: watchedAccounts(auth.usersFile),
           sessions: createSessionStore({ lifetimeMs: auth.sessionHours * HOUR_MS, now }),
         }

@@ -1,7 +1,7 @@
 // POST /api/auth/sign-in and /api/auth/sign-out for AUTH_MODE=password.
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { findAccount, verifyPassword } from './accounts.ts';
+import { checkPassword, findAccount, upgradePasswordHash, type Account } from './accounts.ts';
 import { SESSION_COOKIE, type PasswordAuth } from './authenticate.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import { clientOf } from './client-connection.ts';
@@ -25,6 +25,26 @@ async function credentials(request: Request): Promise<{ name: string; password: 
       : null;
   } catch {
     return null;
+  }
+}
+
+/** Stores the upgrade of an account's hash; the account's hash after it, which the new session is tied to. */
+async function upgradedHash(
+  usersFile: string,
+  account: Account,
+  upgrade: string | null,
+  logger: Logger,
+): Promise<string> {
+  if (upgrade === null) return account.password;
+  try {
+    return await upgradePasswordHash(usersFile, account.name, account.password, upgrade);
+  } catch (error) {
+    // The sign-in stands; the hash is upgraded at a later one, once the file is writable.
+    logger.log('warn', 'password hash upgrade could not be written', {
+      file: usersFile,
+      error: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.name : 'unknown'),
+    });
+    return account.password;
   }
 }
 
@@ -62,9 +82,11 @@ export function authRoutes(
       return refusal;
     }
     try {
-      const account = findAccount(await auth.accounts(), given.name);
-      // An unknown name is checked against a decoy hash, so timing does not tell which names exist.
-      if (!(await verifyPassword(given.password, account?.password)) || account === undefined) {
+      const accounts = await auth.accounts();
+      const account = findAccount(accounts, given.name);
+      // An unknown name is checked against decoy hashes, so timing does not tell which names exist.
+      const check = await checkPassword(given.password, account, accounts);
+      if (!check.ok || account === undefined) {
         throttle.failed(keys);
         logger.log('warn', 'sign-in refused', { requestId: c.get('requestId') });
         return chatErrorResponse(
@@ -78,7 +100,8 @@ export function authRoutes(
       // The browser's earlier session ends: one browser, one signed-in person, and an old cookie is no use.
       const earlier = getCookie(c, SESSION_COOKIE);
       if (earlier !== undefined) auth.sessions.remove(earlier);
-      const session = auth.sessions.create(account.name, passwordStamp(account.password));
+      const hash = await upgradedHash(auth.usersFile, account, check.upgrade, logger);
+      const session = auth.sessions.create(account.name, passwordStamp(hash));
       setCookie(c, SESSION_COOKIE, session.id, {
         httpOnly: true,
         sameSite: 'Strict',

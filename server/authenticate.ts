@@ -13,6 +13,8 @@ export const SESSION_COOKIE = 'tma_session';
 
 /** What AUTH_MODE=password needs at run time. */
 export interface PasswordAuth {
+  /** The accounts file, where sign-in writes upgraded password hashes. */
+  usersFile: string;
   accounts: () => Promise<Account[]>;
   sessions: SessionStore;
 }
