@@ -200,8 +200,24 @@ describe('loadConfig', () => {
       '127.0.0.2',
     ]);
     expect(loadConfig({ HOST: '::1' }).allowedHostnames).toEqual(['localhost', '127.0.0.1', '[::1]']);
-    expect(loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'password' }).allowedHostnames).toBeNull();
+    expect(
+      loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'password', TRUSTED_PROXIES: '10.0.0.5' }).allowedHostnames,
+    ).toBeNull();
     expect(errorOf({ ALLOWED_HOSTS: 'a b' }).message).toMatch(/ALLOWED_HOSTS/);
+  });
+
+  it('refuses passwords over plain HTTP where other machines can reach the server, saying how to fix it', () => {
+    for (const host of ['0.0.0.0', '192.168.1.20', 'admin.example.com', '::']) {
+      const message = errorOf({ HOST: host, AUTH_MODE: 'password' }).message;
+      expect(message).toContain(`HOST is ${host}`);
+      expect(message).toContain('serves only plain HTTP');
+      expect(message).toContain('TRUSTED_PROXIES');
+      expect(message).toContain('X-Forwarded-Proto: https');
+    }
+    expect(loadConfig({ HOST: '127.0.0.1', AUTH_MODE: 'password' }).auth.mode).toBe('password');
+    expect(loadConfig({ HOST: '::', AUTH_MODE: 'password', TRUSTED_PROXIES: '::1' }).auth).toMatchObject({
+      trustedProxies: ['::1'],
+    });
   });
 
   it('refuses to start without sign-in where other machines can reach the server, saying why', () => {

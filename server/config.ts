@@ -430,6 +430,16 @@ function parseAuth(env: Env, host: string): AuthConfig {
         `TRUSTED_PROXIES must list the IP addresses of your reverse proxies, comma-separated (got "${malformed}").`,
       );
     }
+    if (!isLoopback(host) && trustedProxies.length === 0) {
+      // The server speaks plain HTTP only: elsewhere, passwords and session cookies would cross the network
+      // readable by anyone on the way.
+      throw new ConfigError(
+        `AUTH_MODE=password sends passwords and session cookies, but HOST is ${host}, which other machines can ` +
+          'reach, and this server serves only plain HTTP. Put it behind a reverse proxy that terminates HTTPS ' +
+          'and sends X-Forwarded-Proto: https, and list that proxy in TRUSTED_PROXIES (its IP addresses, ' +
+          'comma-separated), or set HOST=127.0.0.1.',
+      );
+    }
     return {
       mode: 'password',
       usersFile: usersFileFrom(env),
