@@ -16,7 +16,9 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
         },
       }
     : {}),
+  // The browser's source maps would hand anyone the dashboard's sources, comments and all: a production build
+  // has none. The server entry's stay, in dist/server/, which is never served.
   build: isSsrBuild
     ? { outDir: 'dist/server', copyPublicDir: false, sourcemap: true }
-    : { outDir: 'dist', sourcemap: true },
+    : { outDir: 'dist', sourcemap: mode === 'development' },
 }));

@@ -7,8 +7,9 @@ import type { AuditStore } from './audit-store.ts';
 import { NO_RETRY_HEADER } from '../src/lib/no-retry.ts';
 import { AccountsFileUnusable, watchedAccounts } from './accounts.ts';
 import { authRoutes } from './auth-routes.ts';
-import { authenticate, requireModerator } from './authenticate.ts';
+import { authenticate, requireModerator, signedInIdentity } from './authenticate.ts';
 import { chatErrorResponse } from './chat-error.ts';
+import { clientOf, isLoopbackAddress } from './client-connection.ts';
 import {
   createChatProxy,
   type ChatUpstream,
@@ -135,8 +136,6 @@ export function createServerApp({
   app.use('*', requestGuard(allowedHostnames));
   // Probes answer before sign-in: they reveal nothing and orchestrators do not sign in.
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
-  app.get('/readyz', readinessProbe(forward, tokenProvider.kind, now));
-
   const password =
     auth.mode === 'password'
       ? {
@@ -145,10 +144,21 @@ export function createServerApp({
           sessions: createSessionStore({ lifetimeMs: auth.sessionHours * HOUR_MS, now }),
         }
       : null;
+  const signedIn = signedInIdentity(auth, password);
+  const forwarders = forwardingProxies(auth);
+  app.get(
+    '/readyz',
+    readinessProbe(
+      forward,
+      tokenProvider.kind,
+      async (c) => isLoopbackAddress(clientOf(c, forwarders).address) || (await signedIn(c)) !== null,
+      now,
+    ),
+  );
   app.use('*', authenticate(auth, password));
   // After sign-in, so that a refused change is recorded with who tried it.
   app.use('/api/*', auditRefusals(audit, logger));
-  app.use('*', originGuard(forwardingProxies(auth)));
+  app.use('*', originGuard(forwarders));
   if (auth.mode === 'password' && password !== null) {
     app.route(
       '/api/auth',

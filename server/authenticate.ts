@@ -74,6 +74,21 @@ function proxyIdentity(
   return { name, role: config.moderators.includes(name.toLowerCase()) ? 'moderator' : 'viewer' };
 }
 
+/** Who a request comes from, if anyone signed in: for answers that say more to people who did. */
+export function signedInIdentity(
+  config: AuthConfig,
+  password: PasswordAuth | null,
+): (c: Context<ServerEnv>) => Promise<Identity | null> {
+  return async (c) => {
+    if (config.mode === 'none') return LOCAL_MODERATOR;
+    if (config.mode === 'proxy') {
+      const identity = proxyIdentity(c, config);
+      return identity === undefined || identity instanceof Response ? null : identity;
+    }
+    return password === null ? null : sessionIdentity(c, password);
+  };
+}
+
 export function authenticate(
   config: AuthConfig,
   password: PasswordAuth | null,

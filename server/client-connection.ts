@@ -21,3 +21,8 @@ export function clientOf(c: Context<ServerEnv>, trustedProxies: readonly string[
     overTls: direct || c.req.header('x-forwarded-proto') === 'https',
   };
 }
+
+/** The machine itself: 127.0.0.0/8 or ::1, also as an IPv4-mapped IPv6 address. */
+export function isLoopbackAddress(address: string): boolean {
+  return /^(127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/i.test(address);
+}

@@ -3,6 +3,7 @@ import agoraToken from 'agora-token';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_APP_ID } from '../emulator/emulator.ts';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
+import { signIn, testAccounts, withCookie } from './auth-test-support.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import { expectNoSecretsLeaked, harnessPool, rememberSecret } from './test-harness.ts';
 
@@ -78,6 +79,44 @@ describe('readiness', () => {
       status: 'not ready',
       reason: 'The Chat API answered 503 to a thread list request.',
     });
+  });
+});
+
+describe('why it is not ready', () => {
+  it('is told only to signed-in people and to the machine itself', async () => {
+    const accounts = await testAccounts([{ name: 'ann', role: 'viewer', password: 'ann-readiness-pass' }]);
+    try {
+      const harness = harnessWith({
+        tokenProvider: fixedRevoked,
+        auth: {
+          mode: 'password',
+          usersFile: accounts.usersFile,
+          sessionHours: 1,
+          trustedProxies: ['10.0.0.5'],
+        },
+      });
+      const stranger = await harness.call('/readyz', {}, '10.1.1.1');
+      expect(stranger.status).toBe(503);
+      expect(stranger.json).toEqual({ status: 'not ready' });
+      // Behind the TLS proxy, the client's address counts, not the proxy's.
+      const proxied = await harness.call(
+        '/readyz',
+        { headers: { 'x-forwarded-for': '10.1.1.1' } },
+        '10.0.0.5',
+      );
+      expect(proxied.json).toEqual({ status: 'not ready' });
+      for (const from of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+        expect((await harness.call('/readyz', {}, from)).json, from).toMatchObject({
+          reason: expect.stringContaining('credentials') as unknown,
+        });
+      }
+      const { cookie } = await signIn(harness, 'ann', 'ann-readiness-pass');
+      expect((await harness.call('/readyz', withCookie(cookie), '10.1.1.1')).json).toMatchObject({
+        reason: expect.stringContaining('credentials') as unknown,
+      });
+    } finally {
+      await accounts.remove();
+    }
   });
 });
 

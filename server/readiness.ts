@@ -1,7 +1,9 @@
 // GET /readyz: ready when the Chat API answers a read with the configured credentials, through the same
 // proxy path (renewal, timeout) that the dashboard's own calls take.
+import type { Context } from 'hono';
 import type { ChatProxyHandler } from './chat-proxy.ts';
 import { credentialSettings, type CredentialKind } from './config.ts';
+import type { ServerEnv } from './server-env.ts';
 
 /** The cheapest allow-listed read: one thread id. */
 const PROBE_TARGET = '/api/chat/thread?limit=1';
@@ -33,7 +35,7 @@ async function exceptionOf(response: Response): Promise<string | null> {
 /** Probes answer without sign-in, so a flood of them must not spend the app's rate limit on the Chat API. */
 const REUSE_ANSWER_MS = 5000;
 
-type Readiness = { status: 'ready' } | { status: 'not ready'; reason: string };
+type Readiness = { status: 'ready' } | { status: 'not ready'; reason?: string };
 
 async function checkReadiness(forward: ChatProxyHandler, credentials: CredentialKind): Promise<Readiness> {
   const response = await forward(new Request(`http://readiness.local${PROBE_TARGET}`), PROBE_TARGET);
@@ -44,17 +46,22 @@ async function checkReadiness(forward: ChatProxyHandler, credentials: Credential
   };
 }
 
-/** Returns the /readyz handler: the Chat API is asked at most once per few seconds. */
+/**
+ * Returns the /readyz handler: the Chat API is asked at most once per few seconds. Why it is not ready names
+ * settings and hosts, so it goes only to those `mayExplain` allows (signed-in people, the machine itself).
+ */
 export function readinessProbe(
   forward: ChatProxyHandler,
   credentials: CredentialKind,
+  mayExplain: (c: Context<ServerEnv>) => Promise<boolean>,
   now: () => number = Date.now,
-): () => Promise<Response> {
+): (c: Context<ServerEnv>) => Promise<Response> {
   let last: { at: number; answer: Promise<Readiness> } | null = null;
-  return async () => {
+  return async (c) => {
     if (last === null || now() - last.at >= REUSE_ANSWER_MS)
       last = { at: now(), answer: checkReadiness(forward, credentials) };
-    const answer = await last.answer;
+    const checked = await last.answer;
+    const answer = checked.status === 'ready' || (await mayExplain(c)) ? checked : { status: checked.status };
     return Response.json(answer, {
       status: answer.status === 'ready' ? 200 : 503,
       headers: { 'cache-control': 'no-store' },

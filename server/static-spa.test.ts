@@ -206,4 +206,13 @@ describe('static SPA: a first screen rendered on the server', () => {
     const response = await get(distDir, '/server/entry-server.js');
     expect(response.status).toBe(404);
   });
+
+  it('never serves a source map, even one a development build left behind', async () => {
+    await writeFile(path.join(distDir, 'assets', 'main-abc123.js.map'), '{"sources":["src/main.tsx"]}');
+    for (const url of ['/assets/main-abc123.js.map', '/assets/MAIN-abc123.js.MAP']) {
+      const response = await get(distDir, url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text()).not.toContain('sources');
+    }
+  });
 });

@@ -14,7 +14,6 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -118,7 +117,8 @@ export function createStaticSpa(
   return async (request, identity) => {
     const url = new URL(request.url);
     const urlPath = url.pathname;
-    const serverOnly = urlPath.startsWith(SERVER_ONLY_PREFIX);
+    // Source maps are not served even when a development build left some in dist/.
+    const serverOnly = urlPath.startsWith(SERVER_ONLY_PREFIX) || urlPath.toLowerCase().endsWith('.map');
     const file = urlPath === '/' || serverOnly ? null : fileInside(distDir, urlPath);
     if (file !== null) {
       const body = await readFileIfExists(file);
