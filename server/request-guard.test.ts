@@ -1,13 +1,16 @@
-// Requests a browser could be tricked into sending: a rebound Host, a cross-site change.
+// Requests a browser could be tricked into sending: a rebound Host, a cross-site change, an https page.
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
 import { createServerApp } from './app.ts';
-import { createHarness, expectNoSecretsLeaked } from './test-harness.ts';
+import { TEST_PROXY_AUTH } from './auth-test-support.ts';
+import { createHarness, expectNoSecretsLeaked, harnessPool } from './test-harness.ts';
 
 const harness = createHarness();
+const { harnessWith, closeAll } = harnessPool();
 afterAll(() => {
   expectNoSecretsLeaked();
   harness.close();
+  closeAll();
 });
 
 const addBob = (headers: Record<string, string>): RequestInit => ({
@@ -48,6 +51,19 @@ describe('cross-site changes', () => {
     const response = await harness.call(members, { method: 'POST', body: '{"usernames":["bob"]}' });
     expect(response.status).toBe(415);
     expect(harness.exchanges.length).toBe(before);
+  });
+});
+
+describe('origins with their scheme', () => {
+  it('refuses an https page on the http dashboard, and believes https only from the listed proxy', async () => {
+    const https = await harness.call(members, addBob({ origin: 'https://localhost' }));
+    expect(https.status).toBe(403);
+
+    const proxied = harnessWith({ auth: TEST_PROXY_AUTH });
+    const asAnn = (origin: string) =>
+      addBob({ origin, 'x-forwarded-email': 'ann@example.com', 'x-forwarded-proto': 'https' });
+    expect((await proxied.call(members, asAnn('https://localhost'), '10.9.9.9')).status).toBe(200);
+    expect((await proxied.call(members, asAnn('http://localhost'), '10.9.9.9')).status).toBe(403);
   });
 });
 
