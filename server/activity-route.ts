@@ -1,6 +1,7 @@
 // GET /api/activity (entries of the audit log, newest first, filtered), GET /api/activity/:id (one
 // entry's per-user outcomes) and GET /api/activity/export.csv (every matching per-user row).
 import { Hono, type Context } from 'hono';
+import { rangeProblem, textFilterProblem, type TextFilterName } from '../src/lib/activity-filter-rules.ts';
 import { activityCsv } from './activity-csv.ts';
 import type { ActivityFilter, AuditStore } from './audit-store.ts';
 import { chatErrorResponse } from './chat-error.ts';
@@ -9,12 +10,7 @@ import type { ServerEnv } from './server-env.ts';
 const DEFAULT_ACTIVITY_PAGE = 30;
 const MAX_ACTIVITY_PAGE = 100;
 
-const RULES = {
-  thread: /^[0-9A-Za-z_-]{1,64}$/,
-  username: /^[A-Za-z0-9_.-]{1,64}$/,
-  actor: /^[^\p{Cc}]{1,200}$/u,
-  positive: /^[1-9]\d{0,15}$/,
-} as const;
+const POSITIVE = /^[1-9]\d{0,15}$/;
 
 class BadParameter extends Error {}
 
@@ -28,6 +24,14 @@ function checked(value: string | undefined, rule: RegExp, what: string): string 
   return value;
 }
 
+function textFilter(query: (name: string) => string | undefined, name: TextFilterName): string | undefined {
+  const value = query(name);
+  if (value === undefined || value === '') return undefined;
+  const problem = textFilterProblem(name, value);
+  if (problem !== null) throw new BadParameter(problem);
+  return value;
+}
+
 function instant(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const time = Date.parse(value);
@@ -38,11 +42,13 @@ function instant(value: string | undefined, name: string): number | undefined {
 
 function filterFrom(query: (name: string) => string | undefined): ActivityFilter {
   const filter: ActivityFilter = {};
-  const threadId = checked(query('thread'), RULES.thread, 'The thread id');
-  const username = checked(query('username'), RULES.username, 'The username');
-  const actor = checked(query('actor'), RULES.actor, 'The actor');
+  const threadId = textFilter(query, 'thread');
+  const username = textFilter(query, 'username');
+  const actor = textFilter(query, 'actor');
   const from = instant(query('from'), 'from');
   const to = instant(query('to'), 'to');
+  const range = rangeProblem(from, to);
+  if (range !== null) throw new BadParameter(range);
   if (threadId !== undefined) filter.threadId = threadId;
   if (username !== undefined) filter.username = username;
   if (actor !== undefined) filter.actor = actor;
@@ -78,8 +84,8 @@ export function activityRoutes(audit: AuditStore, operationFacts: OperationFacts
 
   routes.get('/', (c) =>
     withFilter(query(c), (filter) => {
-      const limitText = checked(c.req.query('limit'), RULES.positive, 'The page size ("limit")');
-      const beforeText = checked(c.req.query('before'), RULES.positive, 'The cursor ("before")');
+      const limitText = checked(c.req.query('limit'), POSITIVE, 'The page size ("limit")');
+      const beforeText = checked(c.req.query('before'), POSITIVE, 'The cursor ("before")');
       const limit = Math.min(Number(limitText ?? DEFAULT_ACTIVITY_PAGE), MAX_ACTIVITY_PAGE);
       const page = audit.list(filter, limit, beforeText === undefined ? undefined : Number(beforeText));
       const entries = page.entries.map((entry) => {
@@ -92,7 +98,7 @@ export function activityRoutes(audit: AuditStore, operationFacts: OperationFacts
 
   routes.get('/:entryId', (c) => {
     const id = c.req.param('entryId');
-    if (!RULES.positive.test(id)) return badRequest('An activity entry id is a positive whole number.');
+    if (!POSITIVE.test(id)) return badRequest('An activity entry id is a positive whole number.');
     const found = audit.users(Number(id));
     if (found === null) {
       return chatErrorResponse(

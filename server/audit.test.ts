@@ -152,6 +152,13 @@ describe('audit log of member changes', () => {
     const bad = await harness.call('/api/activity?from=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject({ error_description: expect.stringContaining('"from"') as unknown });
+    const backwards = await harness.call('/api/activity?from=2026-11-30T10:00Z&to=2026-11-30T09:00Z');
+    expect(backwards.status).toBe(400);
+    expect(backwards.json).toMatchObject({
+      error_description: expect.stringContaining('"From" is after "To"') as unknown,
+    });
+    const spaced = await harness.call('/api/activity?username=ann%20lee');
+    expect(spaced.json).toMatchObject({ error_description: expect.stringContaining('no spaces') as unknown });
     expect((await harness.call('/api/activity/12345')).status).toBe(404);
   });
 });

@@ -2,7 +2,7 @@
 import { Button, Stack } from '@mui/material';
 import { useState, type SubmitEvent } from 'react';
 import { TextInput } from '../../components/TextInput.tsx';
-import type { AddressFilter, FilterName } from './activity-address.ts';
+import { filterProblems, type AddressFilter, type FilterName } from './activity-address.ts';
 
 const FIELDS: readonly { name: FilterName; label: string; type?: string }[] = [
   { name: 'thread', label: 'Thread ID' },
@@ -21,11 +21,15 @@ export function ActivityFilters({
   onApply: (filter: AddressFilter) => void;
 }) {
   const [draft, setDraft] = useState<AddressFilter>(applied);
+  // Shown once Apply is pressed, each cleared as its field is edited.
+  const [problems, setProblems] = useState<Partial<Record<FilterName, string>>>({});
   const anyApplied = Object.keys(applied).length > 0;
 
   function apply(event: SubmitEvent) {
     event.preventDefault();
-    onApply(draft);
+    const found = filterProblems(draft);
+    setProblems(found);
+    if (Object.keys(found).length === 0) onApply(draft);
   }
 
   return (
@@ -37,7 +41,19 @@ export function ActivityFilters({
             label={label}
             {...(type === undefined ? {} : { type })}
             value={draft[name] ?? ''}
-            onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+            onChange={(event) => {
+              setDraft({ ...draft, [name]: event.target.value });
+              // A range problem, shown on the "To", belongs to both ends: editing either clears it.
+              setProblems(
+                Object.fromEntries(
+                  Object.entries(problems).filter(
+                    ([field]) => field !== name && !(name === 'from' && field === 'to'),
+                  ),
+                ),
+              );
+            }}
+            error={problems[name] !== undefined}
+            helperText={problems[name]}
             sx={{ width: type === undefined ? 180 : 230 }}
             shrinkLabel={type !== undefined}
           />
