@@ -234,11 +234,25 @@ test.describe('is a user a member of this thread', () => {
     await expect(answer).toHaveText('alice is not a member of this thread.');
 
     await page.getByRole('button', { name: 'Add alice' }).click();
+    const confirmAdd = page.getByRole('dialog', { name: 'Add alice to Moderators lounge' });
+    await expect(confirmAdd).toContainText('alice will be added to Moderators lounge.');
+    expect(await threadMembers(DEMO_THREADS.small)).not.toContain('alice');
+    await confirmAdd.getByRole('button', { name: 'Add alice' }).click();
     const adding = page.getByRole('dialog', { name: 'Add alice to Moderators lounge' });
     await expect(adding).toContainText('Added 1 · refused 0 · failed 0 · not sent 0');
     expect(await threadMembers(DEMO_THREADS.small)).toContain('alice');
     await adding.getByRole('button', { name: 'Close' }).click();
     await expect(answer).toHaveText('alice is a member of this thread.');
+  });
+
+  test('says a user outside the thread’s group cannot be added, and offers no Add', async ({ page }) => {
+    await page.goto(`/threads/${DEMO_THREADS.small}`);
+    const name = page.getByRole('textbox', { name: 'Is this user a member?' });
+    await name.fill('outsider');
+    await name.press('Enter');
+    const answer = page.getByRole('status').filter({ hasText: 'outsider' });
+    await expect(answer).toContainText('outsider is not a member of this thread, nor of its group');
+    await expect(page.getByRole('button', { name: 'Add outsider' })).toHaveCount(0);
   });
 
   test('says what is wrong with a name, and when no such user exists', async ({ page }) => {

@@ -19,6 +19,7 @@ import type { FaultUpdate } from './routes-control.ts';
 import { memberRoutes } from './routes-members.ts';
 import { threadRoutes } from './routes-threads.ts';
 import { tokenRoutes } from './routes-token.ts';
+import { groupMembershipRoutes } from './routes-group-membership.ts';
 import { userThreadRoutes } from './routes-user-threads.ts';
 import { PLURAL_MEMBERS_PATH, THREAD_API_PATHS, unmatchedRouteError } from './unmatched-route.ts';
 import type { EmulatorConfig, EmulatorRuntime } from './runtime.ts';
@@ -211,6 +212,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   api.route('/', memberRoutes());
   api.route('/', threadRoutes());
   api.route('/', userThreadRoutes());
+  api.route('/', groupMembershipRoutes());
   api.route('/', tokenRoutes());
   app.route(basePath, api);
   // Newer docs show /app-id/{app_id} as an alias of /{org}/{app}.

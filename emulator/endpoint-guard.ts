@@ -7,7 +7,7 @@ import { latencyFor, sleep } from './latency.ts';
 import type { CallKind } from './latency.ts';
 
 /** The numbers of the reference's endpoint table; each has its own rate-limit budget. */
-export type EndpointNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+export type EndpointNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
 
 /** The thread endpoints, and the token endpoint, which is called without a token. */
 export type GuardedEndpoint = EndpointNumber | 'token';

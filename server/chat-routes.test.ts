@@ -11,6 +11,7 @@ describe('matchChatRoute', () => {
     ['GET', 'thread/1234567890', 'thread/1234567890'],
     ['GET', 'threads/user/alice.b-c_d', 'threads/user/alice.b-c_d'],
     ['GET', 'threads/chatgroups/g_1/user/alice', 'threads/chatgroups/g_1/user/alice'],
+    ['GET', 'chatgroups/g_1/user/alice/is_joined', 'chatgroups/g_1/user/alice/is_joined'],
   ])('allows %s %s', (method, target, path) => {
     expect(matchChatRoute(method, target)).toMatchObject({ ok: true, path });
   });
@@ -20,6 +21,8 @@ describe('matchChatRoute', () => {
     ['PUT', 'thread/123'], // 5: rename thread
     ['DELETE', 'thread/123'], // 6: delete thread
     ['PATCH', 'thread/123/users'],
+    ['GET', 'chatgroups/g_1/users'],
+    ['DELETE', 'chatgroups/g_1/user/alice/is_joined'],
     ['GET', 'threads/123/users'],
     ['GET', ''],
     ['GET', 'thread/'],

@@ -53,6 +53,13 @@ export const CHAT_ROUTES: readonly ChatRoute[] = [
     query: ['limit', 'cursor', 'sort'],
     body: false,
   },
+  // Whether a user is in a thread's group: only they can be added, so the dashboard asks before offering it.
+  {
+    method: 'GET',
+    segments: ['chatgroups', 'groupId', 'user', 'username', 'is_joined'],
+    query: [],
+    body: false,
+  },
 ];
 
 export type ChatRouteMatch =

@@ -8,7 +8,14 @@ import { Pacer, type CallPacer, type ReleaseSlot } from '../../src/lib/bulk/pace
 
 /** The Chat API counts its limit per endpoint; these are the ones the server calls. */
 export type ChatEndpoint =
-  'members' | 'add-members' | 'remove-members' | 'threads' | 'thread' | 'user-threads' | 'group-user-threads';
+  | 'members'
+  | 'add-members'
+  | 'remove-members'
+  | 'threads'
+  | 'thread'
+  | 'user-threads'
+  | 'group-user-threads'
+  | 'group-membership';
 
 export interface CallGovernorOptions {
   /** Per endpoint, as the API counts (100 by default). */

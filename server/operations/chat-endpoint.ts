@@ -10,6 +10,7 @@ export function chatEndpointOf(method: string, rawTarget: string): ChatEndpoint 
   if (!route.ok) return null;
   const [first, second, third] = route.path.split('/');
   if (first === 'threads') return second === 'user' ? 'user-threads' : 'group-user-threads';
+  if (first === 'chatgroups') return 'group-membership';
   if (route.path === 'thread') return 'threads';
   if (third !== 'users') return 'thread';
   return method === 'POST' ? 'add-members' : method === 'DELETE' ? 'remove-members' : 'members';

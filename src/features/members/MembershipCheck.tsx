@@ -32,7 +32,8 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [asked, setAsked] = useState<string | null>(null);
-  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  // Every change from this panel is confirmed first, like the page's other adds and removals.
+  const [confirming, setConfirming] = useState<'add' | 'remove' | null>(null);
   const query = membershipQuery(api, { username: asked ?? '', threadId, groupId });
   const answer = useQuery({ ...query, enabled: asked !== null });
 
@@ -75,19 +76,23 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
     } else if (answer.data === true) {
       said = `${asked} is a member of this thread.`;
       offer = mayChange && (
-        <Button color="error" onClick={() => setConfirmingRemoval(true)}>
+        <Button color="error" onClick={() => setConfirming('remove')}>
           Remove {asked}
         </Button>
       );
     } else if (answer.data === false) {
       said = `${asked} is not a member of this thread.`;
       offer = mayChange && (
-        <Button
-          disabled={start.isPending}
-          onClick={() => start.mutate({ kind: 'add', threadId, usernames: [asked] })}
-        >
+        <Button disabled={start.isPending} onClick={() => setConfirming('add')}>
           Add {asked}
         </Button>
+      );
+    } else if (answer.data === 'outside-group') {
+      said = (
+        <Alert severity="info">
+          {asked} is not a member of this thread, nor of its group {groupId}. The Chat API adds only the
+          group&apos;s members to its threads: add {asked} to the group first.
+        </Alert>
       );
     } else if (answer.data === 'undecided') {
       said = (
@@ -138,19 +143,35 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
         {offer}
       </Stack>
       {failure}
-      {confirmingRemoval && asked !== null && (
+      {confirming === 'remove' && asked !== null && (
         <ConfirmDialog
           title={`Remove ${asked} from ${threadName}`}
           action={`Remove ${asked}`}
           destructive
           onConfirm={() => {
-            setConfirmingRemoval(false);
+            setConfirming(null);
             start.mutate({ kind: 'remove', threadId, usernames: [asked] });
           }}
-          onClose={() => setConfirmingRemoval(false)}
+          onClose={() => setConfirming(null)}
         >
           <Alert severity="warning">
             <strong>{asked}</strong> will be removed from <strong>{threadName}</strong>.
+          </Alert>
+        </ConfirmDialog>
+      )}
+      {confirming === 'add' && asked !== null && (
+        <ConfirmDialog
+          title={`Add ${asked} to ${threadName}`}
+          action={`Add ${asked}`}
+          disabled={start.isPending}
+          onConfirm={() => {
+            setConfirming(null);
+            start.mutate({ kind: 'add', threadId, usernames: [asked] });
+          }}
+          onClose={() => setConfirming(null)}
+        >
+          <Alert severity="info">
+            <strong>{asked}</strong> will be added to <strong>{threadName}</strong>.
           </Alert>
         </ConfirmDialog>
       )}

@@ -34,6 +34,13 @@ describe('is a user a member of a thread', () => {
     expect(harness.calls('/threads/user/lurker')).toBe(1);
   });
 
+  it('says when a user who is no member is not in the thread’s group either, so cannot be added', async () => {
+    harness = createDashboardHarness();
+    expect(await isMember(DEMO_USERS.outsider, DEMO_THREADS.small)).toBe('outside-group');
+    expect(harness.calls(`/chatgroups/${DEMO_GROUP_ID}/user/outsider/is_joined`)).toBe(1);
+    expect(await isMember(DEMO_USERS.lurker, DEMO_THREADS.small)).toBe(false);
+  });
+
   it('stops after the most pages it may read, undecided, rather than walk thousands of threads', async () => {
     harness = createDashboardHarness();
     const query = membershipQuery(harness.api, {
