@@ -32,6 +32,11 @@ describe('startApiServer', () => {
     expect(server.backendLabel).toBe('emulator');
     expect(server.emulatorControlUrl).toBeNull();
     expect((await stat(path.join(dataDir, 'nested', 'emulator.sqlite'))).isFile()).toBe(true);
+    // What `npm start` prints: where the data lives, and that this start seeded the demo data.
+    expect(server.emulatorData).toEqual({
+      database: path.join(dataDir, 'nested', 'emulator.sqlite'),
+      seedMs: expect.any(Number) as unknown,
+    });
   });
 
   it('proxies to the emulator over HTTP with a minted token', async () => {

@@ -17,6 +17,8 @@ export interface RunningApiServer {
   backendLabel: string;
   /** Where the embedded emulator's control routes are, when EMULATOR_CONTROL_PORT asked for them. */
   emulatorControlUrl: string | null;
+  /** The embedded emulator's database, and how long seeding the demo data took if this start did; else null. */
+  emulatorData: { database: string; seedMs: number | null } | null;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startApiServer(
     let backend: ChatBackend;
     let credentials;
     let emulatorControlUrl: string | null = null;
+    let emulatorData: RunningApiServer['emulatorData'] = null;
     if (config.chat.kind === 'remote') {
       const { host, org, app } = config.chat;
       credentials = config.chat.credentials;
@@ -41,6 +44,7 @@ export async function startApiServer(
       cleanups.push(() => emulator.close());
       credentials = emulator.credentials;
       emulatorControlUrl = emulator.controlUrl;
+      emulatorData = { database: emulator.database, seedMs: emulator.seedMs };
       backend = {
         backend: 'emulator',
         host: emulator.url,
@@ -85,6 +89,7 @@ export async function startApiServer(
       backendLabel:
         backend.backend === 'emulator' ? 'emulator' : `${backend.host}/${backend.org}/${backend.app}`,
       emulatorControlUrl,
+      emulatorData,
       close: closeAll,
     };
   } catch (error) {

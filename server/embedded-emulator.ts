@@ -19,6 +19,10 @@ export interface EmbeddedEmulator {
   credentials: ChatCredentials;
   /** Set when EMULATOR_CONTROL_PORT exposes the control routes (on the emulator's own port, never via the proxy). */
   controlUrl: string | null;
+  /** The emulator's database file. */
+  database: string;
+  /** Milliseconds the demo data took to seed when this start found the database empty, else null. */
+  seedMs: number | null;
   close(): Promise<void>;
 }
 
@@ -62,6 +66,8 @@ export async function startEmbeddedEmulator(
     app: EMBEDDED_APP,
     credentials,
     controlUrl: settings.controlPort === null ? null : running.url,
+    database: db,
+    seedMs: emulator.seedMs,
     async close() {
       await running.close();
       emulator.close();

@@ -18,6 +18,17 @@ async function main(): Promise<void> {
   }
   const server = await startApiServer(config, { distDir, logger: createLogger() });
   console.log(`Thread Members Admin on ${server.url} (backend: ${server.backendLabel})`);
+  console.log(
+    `Data (audit log, operations${config.auth.mode === 'password' ? ', accounts' : ''}${server.emulatorData ? ', emulator' : ''}) in ${path.resolve(config.dataDir)}`,
+  );
+  if (server.emulatorData !== null) {
+    const { database, seedMs } = server.emulatorData;
+    console.log(
+      seedMs === null
+        ? `Emulator data as it was left, in ${path.resolve(database)} (delete it to start over)`
+        : `Seeded the demo data into ${path.resolve(database)} in ${(seedMs / 1000).toFixed(1)} s`,
+    );
+  }
   if (server.emulatorControlUrl !== null) {
     console.log(`Emulator with control routes on ${server.emulatorControlUrl}`);
   }
