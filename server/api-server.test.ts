@@ -14,7 +14,7 @@ import { createLogger } from './logger.ts';
 let dataDir: string;
 let server: RunningApiServer;
 const logLines: string[] = [];
-const logger = createLogger((line) => logLines.push(line));
+const logger = createLogger((line) => logLines.push(line), { level: 'debug' });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'tma-data-'));

@@ -87,7 +87,7 @@ describe('server app', () => {
     ]);
   });
 
-  it('logs one JSON line per request with the id it sends back', async () => {
+  it('logs one JSON line per request at debug, with the id it sends back', async () => {
     const before = harness.logLines.length;
     const response = await harness.call(`/api/chat/thread/${DEMO_THREADS.small}/users?limit=2&tag=c2VjcmV0`, {
       headers: { cookie: 'session=abc123', authorization: 'Bearer browser-secret' },
@@ -97,7 +97,7 @@ describe('server app', () => {
     const entry = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
     expect(entry).toEqual({
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
-      level: 'info',
+      level: 'debug',
       msg: 'request',
       requestId: response.headers.get('x-request-id'),
       method: 'GET',
@@ -108,9 +108,9 @@ describe('server app', () => {
     expect(lines[0]).not.toMatch(/abc123|browser-secret|c2VjcmV0/);
   });
 
-  it('logs 4xx as warn and 5xx as error', async () => {
+  it('logs a request at debug, and one that failed with 5xx as error', async () => {
     await harness.call('/api/nothing');
-    expect(JSON.parse(harness.logLines.at(-1) ?? '')).toMatchObject({ level: 'warn', status: 404 });
+    expect(JSON.parse(harness.logLines.at(-1) ?? '')).toMatchObject({ level: 'debug', status: 404 });
     harness.emulator.setFaults({ script: ['before-500'] });
     await harness.call(`/api/chat/thread/${DEMO_THREADS.small}`);
     expect(JSON.parse(harness.logLines.at(-1) ?? '')).toMatchObject({ level: 'error', status: 500 });

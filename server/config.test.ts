@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       audit: { file: '.data/audit.sqlite', retentionDays: 365 },
       auth: { mode: 'none' },
       callsPerSecond: 100,
+      logLevel: 'info',
       chat: {
         kind: 'embedded',
         rateLimit: 100,
@@ -204,6 +205,14 @@ describe('loadConfig', () => {
       loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'password', TRUSTED_PROXIES: '10.0.0.5' }).allowedHostnames,
     ).toBeNull();
     expect(errorOf({ ALLOWED_HOSTS: 'a b' }).message).toMatch(/ALLOWED_HOSTS/);
+  });
+
+  it('reads the log level, info unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(errorOf({ LOG_LEVEL: 'verbose' }).message).toBe(
+      'LOG_LEVEL must be "debug", "info", "warn", "error" (got "verbose").',
+    );
   });
 
   it('refuses passwords over plain HTTP where other machines can reach the server, saying how to fix it', () => {

@@ -9,6 +9,7 @@ import {
   type ApiVariants,
 } from '../emulator/api-variants.ts';
 import type { LatencySetting } from '../emulator/latency.ts';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 
 /** A setting is missing or malformed. The message names the variable and never quotes a secret value. */
 export class ConfigError extends Error {
@@ -65,6 +66,8 @@ export interface ServerConfig {
   chat: RemoteChatConfig | EmbeddedEmulatorConfig;
   /** The API's budget per endpoint, shared by every operation and every person (CHAT_CALLS_PER_SECOND). */
   callsPerSecond: number;
+  /** The least level the server logs (LOG_LEVEL); `debug` adds a line per request. */
+  logLevel: LogLevel;
 }
 
 /**
@@ -356,6 +359,17 @@ function parseCallsPerSecond(value: string | undefined): number {
   return Number(value);
 }
 
+function parseLogLevel(value: string | undefined): LogLevel {
+  if (value === undefined) return 'info';
+  const level = LOG_LEVELS.find((known) => known === value.toLowerCase());
+  if (level === undefined) {
+    throw new ConfigError(
+      `LOG_LEVEL must be ${LOG_LEVELS.map((known) => `"${known}"`).join(', ')} (got "${value}").`,
+    );
+  }
+  return level;
+}
+
 function isLoopback(host: string): boolean {
   return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
 }
@@ -461,6 +475,7 @@ export function loadConfig(env: Env): ServerConfig {
   const audit = parseAudit(env);
   const auth = parseAuth(env, host);
   const callsPerSecond = parseCallsPerSecond(read(env, 'CHAT_CALLS_PER_SECOND'));
+  const logLevel = parseLogLevel(read(env, 'LOG_LEVEL'));
 
   const chatHost = read(env, 'CHAT_HOST');
   if (chatHost === undefined) {
@@ -474,6 +489,7 @@ export function loadConfig(env: Env): ServerConfig {
       audit,
       auth,
       callsPerSecond,
+      logLevel,
       chat: {
         kind: 'embedded',
         rateLimit: parseRateLimit(read(env, 'EMULATOR_RATE_LIMIT')),
@@ -497,6 +513,7 @@ export function loadConfig(env: Env): ServerConfig {
     audit,
     auth,
     callsPerSecond,
+    logLevel,
     chat: {
       kind: 'remote',
       host: parseChatHost(chatHost),

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const api = await startApiServer(config, {
     distDir: path.join(projectRoot, 'dist'),
-    logger: createLogger(),
+    logger: createLogger(undefined, { level: config.logLevel }),
   });
   let vite;
   try {

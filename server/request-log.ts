@@ -8,10 +8,9 @@ import type { ServerEnv } from './server-env.ts';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
+/** A line per request is for debugging; a failure of the server or the API behind it is an error anyway. */
 function levelFor(status: number): LogLevel {
-  if (status >= 500) return 'error';
-  if (status >= 400) return 'warn';
-  return 'info';
+  return status >= 500 ? 'error' : 'debug';
 }
 
 /** A user's threads are looked up by username in the path; the log keeps the route, not the person. */

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
     console.log('Building the dashboard (dist/ is missing or older than its sources)…');
     await buildSpaIfStale(projectRoot, distDir);
   }
-  const server = await startApiServer(config, { distDir, logger: createLogger() });
+  const server = await startApiServer(config, {
+    distDir,
+    logger: createLogger(undefined, { level: config.logLevel }),
+  });
   console.log(`Thread Members Admin on ${server.url} (backend: ${server.backendLabel})`);
   console.log(
     `Data (audit log, operations${config.auth.mode === 'password' ? ', accounts' : ''}${server.emulatorData ? ', emulator' : ''}) in ${path.resolve(config.dataDir)}`,

@@ -155,10 +155,14 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     config,
     tokenProvider,
     fetch: capturingFetch(upstream, exchanges),
-    logger: createLogger((line) => {
-      logLines.push(line);
-      observe(line);
-    }),
+    // Every line, a request's too, so that the leak checks see everything a debugging operator would.
+    logger: createLogger(
+      (line) => {
+        logLines.push(line);
+        observe(line);
+      },
+      { level: 'debug' },
+    ),
     audit,
     ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.now === undefined ? {} : { now: options.now }),
