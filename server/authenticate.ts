@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { findAccount, type Account } from './accounts.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import type { AuthConfig } from './config.ts';
-import { LOCAL_MODERATOR, type Identity } from './identity.ts';
+import { LOCAL_MODERATOR, type Identity, type Role } from './identity.ts';
 import { remoteAddress } from './remote-address.ts';
 import type { ServerEnv } from './server-env.ts';
 import { passwordStamp, type SessionStore } from './sessions.ts';
@@ -115,16 +115,19 @@ export function authenticate(
   };
 }
 
+/** The answer to a change asked for without the moderator role. */
+export function moderatorRequired(role: Role): Response {
+  return chatErrorResponse(
+    403,
+    'forbidden_role',
+    'ModeratorRoleRequired',
+    `Your role (${role}) may browse and export, but not add or remove members. Ask an administrator for the moderator role.`,
+  );
+}
+
 /** Changes need the moderator role, whatever the page offered: the server decides, not the UI. */
 export const requireModerator: MiddlewareHandler<ServerEnv> = async (c, next) => {
   const { role } = c.get('identity');
-  if (role !== 'moderator') {
-    return chatErrorResponse(
-      403,
-      'forbidden_role',
-      'ModeratorRoleRequired',
-      `Your role (${role}) may browse and export, but not add or remove members. Ask an administrator for the moderator role.`,
-    );
-  }
+  if (role !== 'moderator') return moderatorRequired(role);
   return next();
 };

@@ -40,7 +40,13 @@ function parseInvalid(value: unknown): InvalidEntry[] | null {
 export function parseOperationRequest(body: unknown): ParsedRequest {
   if (!isRecord(body)) return refuse('Send the operation as a JSON object.');
   const { kind } = body;
-  if (kind !== 'add' && kind !== 'remove') return refuse('"kind" must be "add" or "remove".');
+  if (kind === 'export') {
+    const { threadId, format = 'csv' } = body;
+    if (typeof threadId !== 'string' || !isChatId(threadId)) return refuse('"threadId" is not a thread ID.');
+    if (format !== 'csv' && format !== 'txt') return refuse('"format" must be "csv" or "txt".');
+    return { ok: true, request: { kind, scope: 'thread', threadId, format } };
+  }
+  if (kind !== 'add' && kind !== 'remove') return refuse('"kind" must be "add", "remove" or "export".');
 
   if (body.threadId !== undefined) {
     const { threadId, usernames } = body;

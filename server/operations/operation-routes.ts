@@ -1,11 +1,14 @@
-// /api/operations: start, list, follow (Server-Sent Events), cancel, retry and undo bulk operations. Everyone
-// signed in sees every operation; only moderators start or change them.
+// /api/operations: start, list, follow (Server-Sent Events), cancel, retry and undo bulk operations, and an
+// export's file. Everyone signed in sees every operation and may export; only moderators start or change the
+// others, and an export is cancelled by whoever started it or by a moderator.
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { requireModerator } from '../authenticate.ts';
+import type { MiddlewareHandler } from 'hono';
+import { moderatorRequired, requireModerator } from '../authenticate.ts';
 import { chatErrorResponse } from '../chat-error.ts';
 import { readBodyWithLimit, TOO_LARGE } from '../request-body.ts';
 import type { ServerEnv } from '../server-env.ts';
+import { exportFileResponse } from './export-file.ts';
 import type { OperationEvents } from './operation-events.ts';
 import { parseOperationRequest } from './operation-request.ts';
 import { OperationRefused, unknownOperation, type OperationRunner } from './operation-runner.ts';
@@ -34,7 +37,7 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
     c.json({ operations: runner.recent(RECENT).map((record) => runner.summary(record)) }, 200, NO_STORE),
   );
 
-  routes.post('/', requireModerator, async (c) => {
+  routes.post('/', async (c) => {
     if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
       return chatErrorResponse(415, 'web_application', 'UnsupportedMediaType', 'Send the operation as JSON.');
     }
@@ -67,7 +70,10 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
         400,
       );
     }
-    const record = runner.start(parsed.request, c.get('identity'));
+    const identity = c.get('identity');
+    if (parsed.request.kind !== 'export' && identity.role !== 'moderator')
+      return moderatorRequired(identity.role);
+    const record = runner.start(parsed.request, identity);
     return c.json({ operation: runner.summary(record) }, 202, NO_STORE);
   });
 
@@ -84,6 +90,13 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
     );
   });
 
+  routes.get('/:id/file', async (c) => {
+    const id = c.req.param('id');
+    const record = runner.get(id);
+    if (record === null) return refused(unknownOperation(id));
+    return exportFileResponse(record, c.req.query('format'), () => runner.exportedMembers(record.id));
+  });
+
   const act = (change: (id: string, c: Context<ServerEnv>) => OperationRecord) => (c: Context<ServerEnv>) => {
     try {
       return c.json({ operation: runner.summary(change(c.req.param('id') ?? '', c)) }, 200, NO_STORE);
@@ -91,9 +104,16 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
       return refused(error);
     }
   };
+  /** Whoever started an export may cancel it; anything else takes a moderator. */
+  const mayCancel: MiddlewareHandler<ServerEnv> = async (c, next) => {
+    const { name, role } = c.get('identity');
+    const record = runner.get(c.req.param('id') ?? '');
+    if (role === 'moderator' || (record?.kind === 'export' && record.actor === name)) return next();
+    return moderatorRequired(role);
+  };
   routes.post(
     '/:id/cancel',
-    requireModerator,
+    mayCancel,
     act((id) => runner.cancel(id)),
   );
   routes.post(

@@ -18,10 +18,12 @@ import { ChatCallError, chatCalls, type ChatCalls } from './chat-calls.ts';
 import { notAddedToThread, threadsNotJoined } from './added-check.ts';
 import { membersAmong } from './members-before.ts';
 import type { OperationEvents } from './operation-events.ts';
+import { exportLabel, newExportWalk, runExport } from './export-walk.ts';
 import type {
+  ChangeKind,
+  ExportFormat,
   InvalidEntry,
   ItemKey,
-  OperationKind,
   OperationRecord,
   OperationStore,
   SettledItem,
@@ -29,8 +31,9 @@ import type {
 import { UNFINISHED_STATES } from './operation-store.ts';
 
 export type OperationRequest =
-  | { kind: OperationKind; scope: 'thread'; threadId: string; usernames: string[]; invalid: InvalidEntry[] }
-  | { kind: OperationKind; scope: 'user-threads'; username: string; threads: { id: string; name: string }[] };
+  | { kind: ChangeKind; scope: 'thread'; threadId: string; usernames: string[]; invalid: InvalidEntry[] }
+  | { kind: ChangeKind; scope: 'user-threads'; username: string; threads: { id: string; name: string }[] }
+  | { kind: 'export'; scope: 'thread'; threadId: string; format: ExportFormat };
 
 export interface OperationRunnerOptions {
   store: OperationStore;
@@ -78,9 +81,9 @@ export const NOT_ADDED =
   "outside the thread's group).";
 
 /** What a change did to an item, by the operation's kind. */
-const CHANGED: Record<OperationKind, OutcomeStatus> = { add: 'added', remove: 'removed' };
+const CHANGED: Record<ChangeKind, OutcomeStatus> = { add: 'added', remove: 'removed' };
 
-const opposite = (kind: OperationKind): OperationKind => (kind === 'add' ? 'remove' : 'add');
+const opposite = (kind: ChangeKind): ChangeKind => (kind === 'add' ? 'remove' : 'add');
 
 function describeFailure(error: unknown): string {
   if (error instanceof ChatCallError) {
@@ -119,9 +122,11 @@ export class OperationRunner {
   start(request: OperationRequest, actor: Identity, undoOf: OperationRecord | null = null): OperationRecord {
     const id = randomUUID();
     const items: ItemKey[] =
-      request.scope === 'thread'
-        ? request.usernames.map((username) => ({ threadId: request.threadId, username }))
-        : request.threads.map((thread) => ({ threadId: thread.id, username: request.username }));
+      request.kind === 'export'
+        ? []
+        : request.scope === 'thread'
+          ? request.usernames.map((username) => ({ threadId: request.threadId, username }))
+          : request.threads.map((thread) => ({ threadId: thread.id, username: request.username }));
     const record: OperationRecord = {
       id,
       kind: request.kind,
@@ -142,12 +147,13 @@ export class OperationRunner {
       undoOf: undoOf?.id ?? null,
       undoneBy: null,
       leftAlone: [],
-      invalid: request.scope === 'thread' ? request.invalid : [],
+      invalid: request.kind !== 'export' && request.scope === 'thread' ? request.invalid : [],
       runStartedAt: this.now(),
       runEndedAt: null,
       calls: 0,
       rateLimited: 0,
       retries: 0,
+      exportWalk: request.kind === 'export' ? newExportWalk(request.format, this.now()) : null,
     };
     record.label = labelOf(
       record,
@@ -176,6 +182,7 @@ export class OperationRunner {
     if (UNFINISHED_STATES.includes(record.state)) {
       throw new OperationRefused(409, 'This operation is still running; wait for it to end, then retry.');
     }
+    if (record.kind === 'export') throw new OperationRefused(409, 'An export is not retried: export again.');
     if (record.undoneBy !== null) {
       throw new OperationRefused(409, 'This operation was undone: sending more would work against the undo.');
     }
@@ -212,8 +219,10 @@ export class OperationRunner {
       throw new OperationRefused(409, 'This operation is still running; cancel it or wait for it to end.');
     }
     if (record.undoOf !== null) throw new OperationRefused(409, 'An undo cannot itself be undone.');
+    if (record.kind === 'export') throw new OperationRefused(409, 'An export changed nothing to undo.');
     if (record.undoneBy !== null) throw new OperationRefused(409, 'This operation was undone already.');
-    const changed = this.store.items(id).filter((item) => item.status === CHANGED[record.kind]);
+    const changedStatus = CHANGED[record.kind];
+    const changed = this.store.items(id).filter((item) => item.status === changedStatus);
     if (changed.length === 0)
       throw new OperationRefused(409, 'This operation changed nobody, so there is nothing to undo.');
     const later = this.store.changedLater(changed, record.createdAt, [id]);
@@ -304,6 +313,11 @@ export class OperationRunner {
       .map((item) => [item.threadId, item.username, item.status, item.reason, item.inferred]);
   }
 
+  /** A finished export's members, in join order. */
+  exportedMembers(id: string): string[] {
+    return this.store.exportList(id, 'file');
+  }
+
   /** Stops sending without ending anything: what was unfinished resumes at the next start. */
   async close(): Promise<void> {
     this.closing = true;
@@ -376,6 +390,13 @@ export class OperationRunner {
       (endpoint) => this.governor.lane(endpoint, id),
       this.recordChange(record),
     );
+    if (record.kind === 'export') {
+      const update = (change: Partial<OperationRecord>) => this.update(id, change);
+      const closing = () => this.closing;
+      const { store, audit, now } = this;
+      await runExport({ record, calls, store, audit, now, update, closing, signal: live.planning.signal });
+      return;
+    }
     let countBefore: number | null | undefined;
     if (record.state === 'planning') {
       try {
@@ -722,6 +743,7 @@ function settledAs(outcome: UserOutcome): Pick<SettledItem, 'status' | 'reason' 
 /** `users`: the users of each item (one user throughout, across threads); one of them is named. */
 function labelOf(record: OperationRecord, users: readonly string[]): string {
   const undo = record.undoOf !== null;
+  if (record.kind === 'export') return exportLabel(record);
   if (record.scope === 'user-threads') {
     const threads = quantity(users.length, 'thread', 'threads');
     if (record.kind === 'remove')

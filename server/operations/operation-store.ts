@@ -1,9 +1,14 @@
 // What the server keeps of every bulk operation: the request, its state, and each item's outcome. One small
 // interface, so that a database shared by several servers can take SQLite's place.
 import type { OutcomeCounts, OutcomeStatus } from '../../src/lib/bulk/outcomes.ts';
+import type { MemberFileFormat } from '../../src/lib/member-list-file.ts';
 import type { UsernameProblem } from '../../src/lib/username.ts';
 
-export type OperationKind = 'add' | 'remove';
+/** What an add or a removal does to each of its items. */
+export type ChangeKind = 'add' | 'remove';
+
+/** An export changes nothing: it reads a thread's member list into a file (export-walk.ts). */
+export type OperationKind = ChangeKind | 'export';
 
 /**
  * `thread`: users of one thread (items are usernames); `user-threads`: one user in many threads (items are
@@ -52,7 +57,39 @@ export interface OperationRecord {
   calls: number;
   rateLimited: number;
   retries: number;
+  /** Where an export's walk over the member pages stands; null for other kinds. */
+  exportWalk: ExportWalk | null;
 }
+
+/** The format of an export's file, chosen when it starts; the file can be had in either. */
+export type ExportFormat = MemberFileFormat;
+
+export interface ExportWalk {
+  format: ExportFormat;
+  /** 1 for the first walk over the pages; each walk the member counts call for adds one. */
+  pass: number;
+  /** The cursor this pass goes on from; null at its first page. */
+  cursor: string | null;
+  /** The pass read its last page. */
+  ended: boolean;
+  /** The file is written: the export is over. */
+  done: boolean;
+  /** Pages this pass read, and the members among them not seen before in it. */
+  pages: number;
+  walked: number;
+  /** When this pass began (ms since the epoch), and the thread's member count then (null: unknown). */
+  passStartedAt: number;
+  countAtPassStart: number | null;
+  /** Members in the file (merged from the passes that ended). */
+  members: number;
+  /** The thread's member count when the export ended; null while it runs or when unknown. */
+  threadCount: number | null;
+  /** Said when the file and the thread's count still differ at the end. */
+  note: string | null;
+}
+
+/** An export's usernames: `file`, merged from the passes that ended; `pass`, those the pass under way read. */
+export type ExportList = 'file' | 'pass';
 
 export interface OperationItem {
   threadId: string;
@@ -94,5 +131,11 @@ export interface OperationStore {
    * undo leaves them alone.
    */
   changedLater(items: readonly ItemKey[], after: number, except: readonly string[]): ItemKey[];
+  /** An export's usernames, in the order read. */
+  exportList(id: string, list: ExportList): string[];
+  /** A page read: its new usernames and where the walk stands, written together so a restart resumes there. */
+  recordExportPage(id: string, walk: ExportWalk, usernames: readonly string[]): void;
+  /** A pass ended: `file` becomes the file, the pass's list empties, and the walk moves on to `walk`. */
+  endExportPass(id: string, walk: ExportWalk, file: readonly string[]): void;
   close(): void;
 }

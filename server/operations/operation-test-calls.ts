@@ -29,15 +29,16 @@ export async function start(h: Harness, body: unknown): Promise<Summary> {
   return (response.json as { operation: Summary }).operation;
 }
 
-export async function detail(h: Harness, id: string) {
-  const response = await h.call(`/api/operations/${id}`);
+/** `headers` and `from`: who asks, where sign-in names them (a trusted proxy's header and address). */
+export async function detail(h: Harness, id: string, as?: { headers: Record<string, string>; from: string }) {
+  const response = await h.call(`/api/operations/${id}`, { headers: as?.headers ?? {} }, as?.from);
   return response.json as { operation: Summary; items: ItemRow[] };
 }
 
 /** Waits on what the server reports, not on a time. */
-export async function ended(h: Harness, id: string) {
+export async function ended(h: Harness, id: string, as?: Parameters<typeof detail>[2]) {
   for (;;) {
-    const { operation, items } = await detail(h, id);
+    const { operation, items } = await detail(h, id, as);
     if (!['planning', 'running', 'cancelling'].includes(operation.state)) return { operation, items };
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -76,6 +77,7 @@ export function runningRemoval(
     calls: 0,
     rateLimited: 0,
     retries: 0,
+    exportWalk: null,
     ...change,
   };
 }

@@ -2,7 +2,10 @@
 // process (what resuming must handle) without a disk flush for each of a hundred calls a second.
 import Database from 'better-sqlite3';
 import { emptyCounts, type OutcomeCounts, type OutcomeStatus } from '../../src/lib/bulk/outcomes.ts';
+import { allowExports } from './sqlite-operation-schema.ts';
 import type {
+  ExportList,
+  ExportWalk,
   InvalidEntry,
   ItemKey,
   OperationItem,
@@ -15,7 +18,7 @@ import { UNFINISHED_STATES } from './operation-store.ts';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS operations (
   id TEXT PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('add', 'remove')),
+  kind TEXT NOT NULL CHECK (kind IN ('add', 'remove', 'export')),
   scope TEXT NOT NULL CHECK (scope IN ('thread', 'user-threads')),
   thread_id TEXT,
   username TEXT,
@@ -35,7 +38,8 @@ CREATE TABLE IF NOT EXISTS operations (
   run_ended_at INTEGER,
   calls INTEGER NOT NULL,
   rate_limited INTEGER NOT NULL,
-  retries INTEGER NOT NULL
+  retries INTEGER NOT NULL,
+  export_walk TEXT
 );
 CREATE INDEX IF NOT EXISTS operations_created ON operations (created_at);
 CREATE INDEX IF NOT EXISTS operations_state ON operations (state);
@@ -52,6 +56,13 @@ CREATE TABLE IF NOT EXISTS operation_items (
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX IF NOT EXISTS operation_items_pair ON operation_items (operation_id, thread_id, username);
 CREATE INDEX IF NOT EXISTS operation_items_change ON operation_items (thread_id, username, status);
+CREATE TABLE IF NOT EXISTS export_members (
+  operation_id TEXT NOT NULL REFERENCES operations (id) ON DELETE CASCADE,
+  list TEXT NOT NULL CHECK (list IN ('file', 'pass')),
+  position INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  PRIMARY KEY (operation_id, list, position)
+) WITHOUT ROWID;
 `;
 
 interface OperationRow {
@@ -77,6 +88,7 @@ interface OperationRow {
   calls: number;
   rate_limited: number;
   retries: number;
+  export_walk: string | null;
 }
 
 interface ItemRow {
@@ -111,8 +123,9 @@ const COLUMNS: Record<keyof Omit<OperationRecord, 'id'>, keyof OperationRow> = {
   calls: 'calls',
   rateLimited: 'rate_limited',
   retries: 'retries',
+  exportWalk: 'export_walk',
 };
-const JSON_FIELDS = new Set<keyof OperationRecord>(['threadNames', 'leftAlone', 'invalid']);
+const JSON_FIELDS = new Set<keyof OperationRecord>(['threadNames', 'leftAlone', 'invalid', 'exportWalk']);
 
 function toRecord(row: OperationRow): OperationRecord {
   return {
@@ -138,11 +151,12 @@ function toRecord(row: OperationRow): OperationRecord {
     calls: row.calls,
     rateLimited: row.rate_limited,
     retries: row.retries,
+    exportWalk: row.export_walk === null ? null : (JSON.parse(row.export_walk) as ExportWalk),
   };
 }
 
 function columnValue(field: keyof OperationRecord, value: unknown): unknown {
-  return JSON_FIELDS.has(field) ? JSON.stringify(value) : value;
+  return JSON_FIELDS.has(field) && value !== null ? JSON.stringify(value) : value;
 }
 
 export function openSqliteOperationStore(file: string): OperationStore {
@@ -151,6 +165,7 @@ export function openSqliteOperationStore(file: string): OperationStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   }
+  allowExports(db);
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
 
@@ -202,6 +217,31 @@ export function openSqliteOperationStore(file: string): OperationStore {
      WHERE (o.created_at > @after OR o.run_started_at > @after) AND i.status IN ('added', 'removed')
        AND o.id NOT IN (SELECT value FROM json_each(@except))`,
   );
+
+  const selectExportList = db.prepare<[string, ExportList], { username: string }>(
+    'SELECT username FROM export_members WHERE operation_id = ? AND list = ? ORDER BY position',
+  );
+  const insertExportMember = db.prepare(
+    'INSERT INTO export_members (operation_id, list, position, username) VALUES (?, ?, ?, ?)',
+  );
+  const selectExportEnd = db.prepare<[string, ExportList], { next: number }>(
+    'SELECT COALESCE(MAX(position) + 1, 0) AS next FROM export_members WHERE operation_id = ? AND list = ?',
+  );
+  const deleteExportLists = db.prepare('DELETE FROM export_members WHERE operation_id = ?');
+  const setExportWalk = db.prepare('UPDATE operations SET export_walk = ? WHERE id = ?');
+  const appendExportList = (id: string, list: ExportList, usernames: readonly string[]) => {
+    let position = selectExportEnd.get(id, list)?.next ?? 0;
+    for (const username of usernames) insertExportMember.run(id, list, position++, username);
+  };
+  const recordExportPage = db.transaction((id: string, walk: ExportWalk, usernames: readonly string[]) => {
+    appendExportList(id, 'pass', usernames);
+    setExportWalk.run(JSON.stringify(walk), id);
+  });
+  const endExportPass = db.transaction((id: string, walk: ExportWalk, file: readonly string[]) => {
+    deleteExportLists.run(id);
+    appendExportList(id, 'file', file);
+    setExportWalk.run(JSON.stringify(walk), id);
+  });
 
   const create = db.transaction((record: OperationRecord, items: readonly ItemKey[]) => {
     insertOperation.run({
@@ -286,6 +326,9 @@ export function openSqliteOperationStore(file: string): OperationStore {
       );
       return items.filter(({ threadId, username }) => changed.has(`${threadId}\u0000${username}`));
     },
+    exportList: (id, list) => selectExportList.all(id, list).map((row) => row.username),
+    recordExportPage: (id, walk, usernames) => recordExportPage(id, walk, usernames),
+    endExportPass: (id, walk, file) => endExportPass(id, walk, file),
     close: () => db.close(),
   };
 }

@@ -2,7 +2,7 @@
 // CSV-injection payloads, and reads back to what was meant. The server's activity export is covered in
 // server/activity-csv.test.ts.
 import { describe, expect, it } from 'vitest';
-import { membersCsv } from '../features/members/member-list-file.ts';
+import { membersCsv } from '../lib/member-list-file.ts';
 import { resultsCsv, resultsTabSeparated } from '../features/operations/results-export.ts';
 import { readCsv } from '../lib/csv-file.ts';
 import { parseUsernames } from '../lib/username-list.ts';

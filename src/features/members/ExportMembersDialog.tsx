@@ -29,7 +29,12 @@ import {
   type ExportOutcome,
   type ExportProgress,
 } from './export-members.ts';
-import { memberFileBlob, memberFileName, type MemberFileFormat } from './member-list-file.ts';
+import {
+  MEMBER_FILE_TYPE,
+  memberFileName,
+  memberFileText,
+  type MemberFileFormat,
+} from '../../lib/member-list-file.ts';
 import { quantity } from '../../lib/quantity.ts';
 
 export interface ExportMembersDialogProps {
@@ -122,7 +127,10 @@ export function ExportMembersDialog({
 
   async function download(usernames: readonly string[]) {
     const name = memberFileName('members', threadId, new Date(), format);
-    downloadFile(await memberFileBlob(usernames, format), name);
+    downloadFile(
+      new Blob([await memberFileText(usernames, format)], { type: MEMBER_FILE_TYPE[format] }),
+      name,
+    );
     setSaved(`Downloaded ${membersText(usernames.length)} as ${name}`);
   }
 
@@ -154,11 +162,11 @@ export function ExportMembersDialog({
               row
               aria-labelledby="export-format-label"
               value={format}
-              onChange={(event) => setFormat(event.target.value === 'text' ? 'text' : 'csv')}
+              onChange={(event) => setFormat(event.target.value === 'txt' ? 'txt' : 'csv')}
             >
               <FormControlLabel value="csv" control={<Radio />} label="CSV" disabled={busy} />
               <FormControlLabel
-                value="text"
+                value="txt"
                 control={<Radio />}
                 label="Plain text (one username per line)"
                 disabled={busy}

@@ -4,7 +4,6 @@ import { fetchMemberPage } from '../../api/thread-members.ts';
 import { Pacer } from '../../lib/bulk/pacer.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
 import { estimateCalls, exportMembers, type ExportProgress, type FetchMemberPage } from './export-members.ts';
-import { memberFileName, membersCsv, membersText } from './member-list-file.ts';
 
 let harness: DashboardHarness;
 afterEach(() => harness.close());
@@ -158,28 +157,5 @@ describe.each(['stable', 'offset'] as const)('exporting while members change, cu
     // Stable cursors: the rest is complete, and the count (30 fewer) tells of those who left. Offset cursors:
     // as many later members were skipped as had left, so only the count's change shows it.
     expect(outcome.usernames).toHaveLength(cursor === 'stable' ? 1_200 : 1_170);
-  });
-});
-
-describe('member list files', () => {
-  it('writes CSV with a username header and formula-protected cells', async () => {
-    expect(await membersCsv(['alice', '-bob', '=cmd'])).toBe(
-      '\uFEFFusername\r\nalice\r\n"\'-bob"\r\n"\'=cmd"\r\n',
-    );
-  });
-
-  it('writes plain text one username per line', () => {
-    expect(membersText(['alice', 'bob'])).toBe('alice\nbob\n');
-    expect(membersText([])).toBe('');
-  });
-
-  it('names files by thread and local time', () => {
-    const at = new Date(2026, 0, 5, 9, 7, 59);
-    expect(memberFileName('members', '180000000100002', at, 'csv')).toBe(
-      'members-180000000100002-2026-01-05-0907.csv',
-    );
-    expect(memberFileName('members', '180000000100002', at, 'text')).toBe(
-      'members-180000000100002-2026-01-05-0907.txt',
-    );
   });
 });

@@ -1,8 +1,15 @@
 // A list of usernames as a file: CSV for spreadsheets, plain text (one per line) for pasting back into a list.
-import { writeCsv } from '../../lib/csv-file.ts';
-import { fileTimestamp } from '../../lib/file-timestamp.ts';
+// The server writes an export's file with it, the dashboard the selected members.
+import { writeCsv } from './csv-file.ts';
+import { fileTimestamp } from './file-timestamp.ts';
 
-export type MemberFileFormat = 'csv' | 'text';
+/** Also the file's extension. */
+export type MemberFileFormat = 'csv' | 'txt';
+
+export const MEMBER_FILE_TYPE: Record<MemberFileFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  txt: 'text/plain;charset=utf-8',
+};
 
 /** A UTF-8 byte-order mark, without which Excel reads the file in the system's legacy encoding. */
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -17,13 +24,14 @@ export function membersText(usernames: readonly string[]): string {
   return usernames.map((name) => `${name}\n`).join('');
 }
 
-export async function memberFileBlob(usernames: readonly string[], format: MemberFileFormat): Promise<Blob> {
-  return format === 'csv'
-    ? new Blob([await membersCsv(usernames)], { type: 'text/csv;charset=utf-8' })
-    : new Blob([membersText(usernames)], { type: 'text/plain;charset=utf-8' });
+export async function memberFileText(
+  usernames: readonly string[],
+  format: MemberFileFormat,
+): Promise<string> {
+  return format === 'csv' ? membersCsv(usernames) : membersText(usernames);
 }
 
 /** `{prefix}-{threadId}-{yyyy-mm-dd-hhmm}.csv|.txt` in local time. */
 export function memberFileName(prefix: string, threadId: string, at: Date, format: MemberFileFormat): string {
-  return `${prefix}-${threadId}-${fileTimestamp(at)}.${format === 'csv' ? 'csv' : 'txt'}`;
+  return `${prefix}-${threadId}-${fileTimestamp(at)}.${format}`;
 }
