@@ -1,5 +1,5 @@
 // Checks an operation's results against the thread's true membership, read from the emulator itself.
-import type { OperationKind } from '../src/api/operations.ts';
+import type { ChangeKind } from '../src/api/operations.ts';
 
 const READ_TIMEOUT_MS = 10_000;
 
@@ -29,7 +29,7 @@ export interface MembershipCheck {
  * it held `before`, with `usernames` added or taken away.
  */
 export function checkMembership(
-  kind: OperationKind,
+  kind: ChangeKind,
   usernames: readonly string[],
   statuses: ReadonlyMap<string, string>,
   before: ReadonlySet<string>,

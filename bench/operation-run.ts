@@ -5,13 +5,13 @@ import {
   fetchOperation,
   fetchOperations,
   startOperation,
-  type OperationKind,
+  type ChangeKind,
   type OperationSummary,
 } from '../src/api/operations.ts';
 import { checkMembership, trueMembers, type MembershipCheck } from './bulk-membership.ts';
 
 export interface OperationRun {
-  kind: OperationKind;
+  kind: ChangeKind;
   users: number;
   /** From the start request to the end of the operation. */
   wallMs: number;
@@ -35,7 +35,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runOperation(
   { api, emulatorControlUrl, threadId }: OperationTarget,
-  kind: OperationKind,
+  kind: ChangeKind,
   usernames: readonly string[],
   deadlineMs: number,
 ): Promise<OperationRun> {

@@ -1,72 +1,104 @@
+// Exports run on the server: the dialog starts one, its operation window shows the walk and downloads the file
+// when done; after a reload the file is had from Operations; Cancel leaves no file.
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './token-scan.ts';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
 import { readCsv } from '../src/lib/csv-file.ts';
 import { protectFormula } from '../src/lib/formula-guard.ts';
 import { downloaded } from './download.ts';
-import { clearFaults, threadMembers } from './emulator-control.ts';
+import { clearFaults, resetDemoData, setFaults, threadMembers } from './emulator-control.ts';
 import { memberGrid } from './member-grid.ts';
 
+test.beforeEach(resetDemoData);
 test.afterEach(clearFaults);
+
+const EXPORT = 'Export the members of Community help desk';
 
 async function openExport(page: Page): Promise<Locator> {
   await page.goto(`/threads/${DEMO_THREADS.large}`);
   await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
   await page.getByRole('button', { name: 'Export members' }).click();
-  return page.getByRole('dialog', { name: 'Export the members of Community help desk' });
+  return page.getByRole('dialog', { name: EXPORT });
 }
 
-test('exporting the 1,200-member thread as CSV says what it costs and saves every member in join order', async ({
+/** Every member a page takes some time to read: long enough to reload or cancel in between. */
+const slowly = () => setFaults({ latency: { minMs: 150, maxMs: 150 } });
+
+test('an export started as CSV is walked on the server and its file downloads when done', async ({
   page,
 }) => {
   const expected = await threadMembers(DEMO_THREADS.large);
   const dialog = await openExport(page);
   await expect(dialog).toContainText(
-    'This walks 25 pages: about 25 calls, at least 1 second at the current budget of 100 calls per second, more when the Chat API answers slowly (each page waits for the one before).',
+    "The server reads 1,200 members in about 25 pages of 50, within the Chat API's budget the server shares with every operation",
   );
   await expect(dialog.getByRole('radiogroup', { name: 'File format' }).getByLabel('CSV')).toBeChecked();
 
+  const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Start export' }).click();
-  const status = dialog.getByRole('status', { name: 'Export status' });
-  await expect(status).toContainText('All 1,200 members fetched in 25 calls');
+  const shown = page.getByRole('dialog', { name: EXPORT });
+  const status = shown.getByRole('status', { name: 'Export status' });
+  await expect(status).toHaveText('All 1,200 members are in the file, as many as the thread counts.');
 
-  const file = await downloaded(page, dialog.getByRole('button', { name: 'Download CSV' }));
-  expect(file.name).toMatch(new RegExp(`^members-${DEMO_THREADS.large}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.csv$`));
-  expect(file.text.startsWith('\uFEFFusername\r\n')).toBe(true);
-  const { records } = await readCsv(file.text.slice(1));
-  expect(records).toEqual([['username'], ...expected.map((name) => [protectFormula(name)])]);
-  await expect(status).toContainText(`Downloaded 1,200 members as ${file.name}`);
+  const download = await downloading;
+  const name = download.suggestedFilename();
+  expect(name).toMatch(new RegExp(`^members-${DEMO_THREADS.large}-\\d{4}-\\d{2}-\\d{2}-\\d{4}\\.csv$`));
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text.startsWith('\uFEFFusername\r\n')).toBe(true);
+  const { records } = await readCsv(text.slice(1));
+  expect(records).toEqual([['username'], ...expected.map((member) => [protectFormula(member)])]);
+  await expect(shown.getByRole('status', { name: 'Download' })).toHaveText(
+    `Downloaded 1,200 members as ${name}`,
+  );
+
+  // The other format, from the same finished export.
+  const plain = await downloaded(page, shown.getByRole('button', { name: 'Download text file' }));
+  expect(plain.name).toMatch(/\.txt$/);
+  expect(plain.text).toBe(expected.map((member) => `${member}\n`).join(''));
 });
 
-test('exporting as plain text writes one username per line', async ({ page }) => {
+test('an export goes on through a reload, and its file is had from Operations', async ({ page }) => {
   const expected = await threadMembers(DEMO_THREADS.large);
+  await slowly();
   const dialog = await openExport(page);
   await dialog.getByLabel('Plain text (one username per line)').check();
   await dialog.getByRole('button', { name: 'Start export' }).click();
-  await expect(dialog.getByRole('status', { name: 'Export status' })).toContainText(
-    'All 1,200 members fetched',
+  const shown = page.getByRole('dialog', { name: EXPORT });
+  await expect(shown.getByRole('status', { name: 'Export status' })).toContainText(
+    /Read [1-9][\d,]* members/,
   );
 
-  const file = await downloaded(page, dialog.getByRole('button', { name: 'Download text file' }));
-  expect(file.name).toMatch(/\.txt$/);
-  expect(file.text).toBe(expected.map((name) => `${name}\n`).join(''));
+  await page.reload();
+  await page.getByRole('dialog', { name: EXPORT }).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: /^Operations/ }).click();
+  const entry = page
+    .getByRole('dialog', { name: 'Operations' })
+    .getByRole('listitem')
+    .filter({ hasText: EXPORT })
+    .first();
+  const download = entry.getByRole('button', { name: `Download the file of ${EXPORT}` });
+  await expect(download).toBeVisible({ timeout: 30_000 });
+  await expect(entry).toContainText('1,200 members in the file');
+  const file = await downloaded(page, download);
+  expect(file.name).toMatch(new RegExp(`^members-${DEMO_THREADS.large}-.*\\.txt$`));
+  expect(file.text).toBe(expected.map((member) => `${member}\n`).join(''));
 });
 
-test('a cancelled export says how far it got and offers no file', async ({ page }) => {
+test('a cancelled export says so and offers no file', async ({ page }) => {
+  await slowly();
   const dialog = await openExport(page);
-  await page.evaluate(() => localStorage.setItem('thread-members-admin.calls-per-second', '2'));
-  // The budget is read when the page loads: reload so that the walk is slow enough to cancel.
-  await page.reload();
-  await page.getByRole('button', { name: 'Export members' }).click();
-  await expect(dialog).toContainText('at least 13 seconds at the current budget of 2 calls per second');
   await dialog.getByRole('button', { name: 'Start export' }).click();
-  await expect(dialog.getByRole('status', { name: 'Export status' })).toContainText(/Fetched \d+ members/);
-  await dialog.getByRole('button', { name: 'Cancel export' }).click();
+  const shown = page.getByRole('dialog', { name: EXPORT });
+  await expect(shown.getByRole('status', { name: 'Export status' })).toContainText(
+    /Read [1-9][\d,]* members/,
+  );
+  await shown.getByRole('button', { name: 'Cancel export' }).click();
 
-  await expect(dialog.getByRole('status', { name: 'Export status' })).toContainText('Export cancelled after');
-  await expect(dialog.getByRole('button', { name: /Download/ })).toHaveCount(0);
-  await expect(dialog.getByRole('button', { name: 'Start again' })).toBeVisible();
-  await page.evaluate(() => localStorage.removeItem('thread-members-admin.calls-per-second'));
+  await expect(shown.getByRole('status', { name: 'Export status' })).toHaveText(
+    "Export cancelled: nothing was saved, since a partial list is not the thread's member list.",
+  );
+  await expect(shown.getByRole('button', { name: /^Download/ })).toHaveCount(0);
 });
 
 test('the selected usernames are copied to the clipboard and exported as CSV', async ({ page, context }) => {

@@ -1,12 +1,16 @@
-// /api/operations: bulk operations, which the server runs. The browser starts, follows, cancels, retries and
-// undoes them; closing the tab changes nothing.
+// /api/operations: bulk operations and exports, which the server runs. The browser starts, follows, cancels,
+// retries and undoes them, and downloads an export's file; closing the tab changes nothing.
 import type { KyInstance } from 'ky';
 import { emptyCounts, type OutcomeCounts, type OutcomeStatus } from '../lib/bulk/outcomes.ts';
+import type { MemberFileFormat } from '../lib/member-list-file.ts';
 import type { ParsedUsernames } from '../lib/username-list.ts';
-import { requestJson } from './http.ts';
+import { requestBlob, requestJson } from './http.ts';
 import { MalformedResponse, asNumber, asRecord, asString } from './parse.ts';
 
-export type OperationKind = 'add' | 'remove';
+/** What an add or a removal does to each of its items. */
+export type ChangeKind = 'add' | 'remove';
+/** An export reads a thread's members into a file on the server. */
+export type OperationKind = ChangeKind | 'export';
 export type OperationState = 'planning' | 'running' | 'cancelling' | 'finished' | 'cancelled' | 'stopped';
 
 export interface OperationSummary {
@@ -39,6 +43,24 @@ export interface OperationSummary {
   currentRate: number;
   elapsedMs: number;
   etaMs: number | null;
+  /** Where an export stands; null for other kinds. */
+  exportWalk: ExportWalk | null;
+}
+
+export interface ExportWalk {
+  /** The format chosen when it started. */
+  format: MemberFileFormat;
+  /** 1 for the first walk over the pages; another when members may have been skipped. */
+  pass: number;
+  /** Pages and new members this walk read so far. */
+  pages: number;
+  walked: number;
+  /** Members in the file, after each walk. */
+  members: number;
+  /** The thread's member count when the export ended. */
+  threadCount: number | null;
+  /** Why the file may not be the thread's member list; null when it is. */
+  note: string | null;
 }
 
 export interface OperationItem {
@@ -59,18 +81,19 @@ export interface OperationDetail {
 /** Items that settled together, as the stream reports them. */
 export interface SettledItems {
   id: string;
-  kind: OperationKind;
+  kind: ChangeKind;
   items: readonly Omit<OperationItem, 'inferred'>[];
 }
 
 export type StartOperation =
   | {
-      kind: OperationKind;
+      kind: ChangeKind;
       threadId: string;
       usernames: readonly string[];
       invalid?: ParsedUsernames['invalid'];
     }
-  | { kind: OperationKind; username: string; threads: readonly { id: string; name: string }[] };
+  | { kind: ChangeKind; username: string; threads: readonly { id: string; name: string }[] }
+  | { kind: 'export'; threadId: string; format: MemberFileFormat };
 
 const STATES: readonly OperationState[] = [
   'planning',
@@ -90,6 +113,21 @@ function oneOf<T extends string>(options: readonly T[], value: unknown, what: st
 }
 
 const nullableString = (value: unknown, what: string) => (value === null ? null : asString(value, what));
+const nullableNumber = (value: unknown, what: string) => (value === null ? null : asNumber(value, what));
+
+function parseExportWalk(value: unknown): ExportWalk | null {
+  if (value === null || value === undefined) return null;
+  const walk = asRecord(value, 'export walk');
+  return {
+    format: oneOf(['csv', 'txt'], walk.format, 'export format'),
+    pass: asNumber(walk.pass, 'export pass'),
+    pages: asNumber(walk.pages, 'export pages'),
+    walked: asNumber(walk.walked, 'export walked'),
+    members: asNumber(walk.members, 'export members'),
+    threadCount: nullableNumber(walk.threadCount, 'export threadCount'),
+    note: nullableString(walk.note, 'export note'),
+  };
+}
 
 function stringList(value: unknown, what: string): string[] {
   if (!Array.isArray(value)) throw new MalformedResponse(`${what} is not a list`);
@@ -102,7 +140,7 @@ export function parseOperationSummary(value: unknown): OperationSummary {
   const names = asRecord(record.threadNames, 'operation thread names');
   return {
     id: asString(record.id, 'operation id'),
-    kind: oneOf(['add', 'remove'], record.kind, 'operation kind'),
+    kind: oneOf(['add', 'remove', 'export'], record.kind, 'operation kind'),
     scope: oneOf(['thread', 'user-threads'], record.scope, 'operation scope'),
     threadId: nullableString(record.threadId, 'operation threadId'),
     username: nullableString(record.username, 'operation username'),
@@ -129,6 +167,7 @@ export function parseOperationSummary(value: unknown): OperationSummary {
     currentRate: asNumber(record.currentRate, 'operation currentRate'),
     elapsedMs: asNumber(record.elapsedMs, 'operation elapsedMs'),
     etaMs: record.etaMs === null ? null : asNumber(record.etaMs, 'operation etaMs'),
+    exportWalk: parseExportWalk(record.exportWalk),
   };
 }
 
@@ -193,6 +232,13 @@ export function fetchOperation(api: KyInstance, id: string, signal?: AbortSignal
 
 export function startOperation(api: KyInstance, start: StartOperation): Promise<OperationSummary> {
   return requestJson('starting the operation', () => api.post('operations', { json: start }), operationOf);
+}
+
+/** A finished export's file, in either format. */
+export function fetchExportFile(api: KyInstance, id: string, format: MemberFileFormat): Promise<Blob> {
+  return requestBlob('the exported file', () =>
+    api.get(`operations/${encodeURIComponent(id)}/file`, { searchParams: { format } }),
+  );
 }
 
 export type OperationAction = 'cancel' | 'retry' | 'undo';

@@ -8,7 +8,7 @@ import { followSettledItems } from '../features/members/member-changes.ts';
 import { refreshAfterOperation } from '../features/members/thread-refresh.ts';
 import { OperationsButton } from '../features/operations/OperationsButton.tsx';
 import { useOperationEvents } from '../features/operations/use-operation-events.ts';
-import { useMayChangeMembers } from '../features/session/session-queries.ts';
+import { useMayChangeMembers, useSignedInName } from '../features/session/session-queries.ts';
 import { ALL_OPERATIONS, useOperationAddress } from '../lib/operation-address.ts';
 
 const OperationsDialog = lazy(async () => ({
@@ -19,6 +19,7 @@ export function OperationsCorner() {
   const queryClient = useQueryClient();
   const { shown, show, close } = useOperationAddress();
   const mayChange = useMayChangeMembers();
+  const signedInAs = useSignedInName();
   useOperationEvents({
     onSettled: (settled) => followSettledItems(queryClient, settled),
     onEnded: (operation) => {
@@ -31,7 +32,13 @@ export function OperationsCorner() {
       <OperationsButton onOpen={() => show(ALL_OPERATIONS)} />
       {shown !== null && (
         <Suspense>
-          <OperationsDialog shown={shown} mayChange={mayChange} onShow={show} onClose={close} />
+          <OperationsDialog
+            shown={shown}
+            mayChange={mayChange}
+            signedInAs={signedInAs}
+            onShow={show}
+            onClose={close}
+          />
         </Suspense>
       )}
     </>

@@ -2,9 +2,6 @@
 // of cursor pages, which takes the rest of the window's height.
 import { Box, Button, Skeleton, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { useApi } from '../../api/api-context.tsx';
-import { fetchThreadDetails } from '../../api/thread-details.ts';
-import { fetchMemberPage } from '../../api/thread-members.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { errorMessage, isThreadNotFound } from '../../components/error-message.ts';
@@ -69,7 +66,6 @@ export function MemberList({
   const [exporting, setExporting] = useState(false);
   /** Null: no removal dialog; [] : remove by list; else the selected members. */
   const [removing, setRemoving] = useState<readonly string[] | null>(null);
-  const api = useApi();
   const {
     data,
     error,
@@ -159,8 +155,6 @@ export function MemberList({
             threadId={threadId}
             threadName={threadName}
             totalMembers={totalMembers}
-            fetchPage={(request, signal) => fetchMemberPage(api, { threadId, ...request }, signal)}
-            fetchMemberCount={async (signal) => (await fetchThreadDetails(api, threadId, signal)).memberCount}
             onClose={() => setExporting(false)}
           />
         </Suspense>

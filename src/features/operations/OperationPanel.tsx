@@ -1,9 +1,10 @@
 // One operation: who started it and when, its progress and counts, the result of each item (problems first,
-// filterable), and the export of the results once it has ended.
+// filterable), and the export of the results once it has ended; for an export, its walk and its file.
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import type { OperationDetail } from '../../api/operations.ts';
 import { BulkProgress } from './BulkProgress.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import {
   BulkResults,
   everyRow,
@@ -36,12 +37,18 @@ export function OperationPanel({
   const running = isUnfinished(operation.state);
   const allRows = useMemo(() => (running ? [] : everyRow(resultRowList(detail))), [running, detail]);
   const acrossThreads = operation.scope === 'user-threads';
+  const { kind } = operation;
+  if (kind === 'export') {
+    return (
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <StartedBy operation={operation} />
+        <ExportPanel operation={operation} />
+      </Stack>
+    );
+  }
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>
-      <Typography variant="body2" color="text.secondary">
-        Started by {operation.actor} · {startedAt.format(operation.createdAt)}
-        {operation.run > 1 ? ` · run ${operation.run}` : ''}
-      </Typography>
+      <StartedBy operation={operation} />
       {operation.undoOf !== null && (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="body2">This is an undo.</Typography>
@@ -73,7 +80,7 @@ export function OperationPanel({
           firstColumn={acrossThreads ? 'thread' : 'username'}
           fileName={() =>
             resultsFileName(
-              FILE_PREFIX[operation.scope][operation.kind],
+              FILE_PREFIX[operation.scope][kind],
               acrossThreads ? (operation.username ?? '') : (operation.threadId ?? ''),
               new Date(),
             )
@@ -81,5 +88,14 @@ export function OperationPanel({
         />
       )}
     </Stack>
+  );
+}
+
+function StartedBy({ operation }: { operation: OperationDetail['operation'] }) {
+  return (
+    <Typography variant="body2" color="text.secondary">
+      Started by {operation.actor} · {startedAt.format(operation.createdAt)}
+      {operation.run > 1 ? ` · run ${operation.run}` : ''}
+    </Typography>
   );
 }

@@ -1,5 +1,5 @@
 // The operations of everyone, running and recent, or one of them with its results and actions: cancel while
-// it runs; afterwards Undo (as long as its record exists) and Retry failed.
+// it runs; afterwards Undo (as long as its record exists) and Retry failed, or an export's Download.
 import {
   Alert,
   Button,
@@ -26,6 +26,7 @@ import {
   operationsQuery,
 } from './operation-queries.ts';
 import { changedStatus, countsLine, itemsText, itemsToRetry, undoText } from './operation-text.ts';
+import { useExportDownload } from './use-export-download.ts';
 
 const startedAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 
@@ -40,10 +41,27 @@ function OperationRow({ operation, onShow }: { operation: OperationSummary; onSh
           {countsLine(operation)}
         </Typography>
       </Stack>
+      {operation.kind === 'export' && operation.state === 'finished' && (
+        <ExportDownload operation={operation} />
+      )}
       <Button onClick={onShow} aria-label={`Show ${operation.label}`}>
         Show
       </Button>
     </Stack>
+  );
+}
+
+/** A finished export's file, in the format chosen when it started. */
+function ExportDownload({ operation }: { operation: OperationSummary }) {
+  const download = useExportDownload(operation);
+  return (
+    <Button
+      onClick={() => download.mutate(operation.exportWalk?.format ?? 'csv')}
+      disabled={download.isPending}
+      aria-label={`Download the file of ${operation.label}`}
+    >
+      {download.isError ? 'Download failed: try again' : 'Download'}
+    </Button>
   );
 }
 
@@ -82,11 +100,13 @@ function OperationList({ onShow, onClose }: { onShow: (id: string) => void; onCl
 function OneOperation({
   id,
   mayChange,
+  signedInAs,
   onShow,
   onClose,
 }: {
   id: string;
   mayChange: boolean;
+  signedInAs: string | undefined;
   onShow: (id: string) => void;
   onClose: () => void;
 }) {
@@ -109,6 +129,9 @@ function OneOperation({
   const running = operation !== undefined && isUnfinished(operation.state);
   const changed = operation?.counts[changedStatus(operation)] ?? 0;
   const retry = operation ? itemsToRetry(operation) : { count: 0, includesNotSent: false };
+  const isExport = operation?.kind === 'export';
+  // Whoever started an export may cancel it, viewers too; anything else takes a moderator.
+  const mayCancel = mayChange || (isExport && operation.actor === signedInAs);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="operation-title">
       <DialogTitle id="operation-title">{operation?.label ?? 'Operation'}</DialogTitle>
@@ -128,18 +151,18 @@ function OneOperation({
         {running && (
           <Typography variant="body2" color="text.secondary" sx={{ pt: 1 }}>
             Closing this window does not stop the operation: it runs on the server, and stays under Operations
-            in the top bar.
+            in the top bar.{isExport ? ' Its file downloads here when it is done, or later from there.' : ''}
           </Typography>
         )}
       </DialogContent>
       <DialogActions sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <Button onClick={() => onShow(ALL_OPERATIONS)}>All operations</Button>
-        {mayChange && operation && running && (
+        {mayCancel && operation && running && (
           <Button
             onClick={() => act.mutate('cancel')}
             disabled={operation.state === 'cancelling' || act.isPending}
           >
-            Cancel operation
+            {isExport ? 'Cancel export' : 'Cancel operation'}
           </Button>
         )}
         {mayChange &&
@@ -170,18 +193,18 @@ function OneOperation({
 /** `shown`: an operation's id, or `all` for the list. */
 export function OperationsDialog({
   shown,
-  mayChange,
-  onShow,
-  onClose,
+  ...actions
 }: {
   shown: string;
   mayChange: boolean;
+  /** The signed-in user's name, once known: they may cancel their own exports. */
+  signedInAs: string | undefined;
   onShow: (id: string) => void;
   onClose: () => void;
 }) {
   return shown === ALL_OPERATIONS ? (
-    <OperationList onShow={onShow} onClose={onClose} />
+    <OperationList onShow={actions.onShow} onClose={actions.onClose} />
   ) : (
-    <OneOperation key={shown} id={shown} mayChange={mayChange} onShow={onShow} onClose={onClose} />
+    <OneOperation key={shown} id={shown} {...actions} />
   );
 }

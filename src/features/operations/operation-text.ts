@@ -28,6 +28,7 @@ export function outcomeText(item: Pick<OperationItem, 'status' | 'reason' | 'inf
 
 /** One line of counts for a running or finished operation. */
 export function countsLine(operation: OperationSummary): string {
+  if (operation.exportWalk !== null) return exportLine(operation, operation.exportWalk);
   const { counts } = operation;
   const changed =
     operation.kind === 'add'
@@ -38,6 +39,18 @@ export function countsLine(operation: OperationSummary): string {
   const rest = `failed ${count.format(counts.failed)} · not sent ${count.format(counts['not-sent'])}`;
   const invalid = operation.invalidCount > 0 ? ` · invalid ${count.format(operation.invalidCount)}` : '';
   return `${changed}${already} · ${rest}${invalid}${operation.undoneBy !== null ? ' · undone' : ''}`;
+}
+
+function exportLine(operation: OperationSummary, walk: NonNullable<OperationSummary['exportWalk']>): string {
+  if (operation.state === 'finished') {
+    const file = `${count.format(walk.members)} ${walk.members === 1 ? 'member' : 'members'} in the file`;
+    if (walk.note === null) return file;
+    return walk.threadCount === null
+      ? `${file} · not checked`
+      : `${file} · the thread counts ${count.format(walk.threadCount)}`;
+  }
+  if (operation.state === 'cancelled' || operation.state === 'stopped') return 'No file';
+  return `${count.format(walk.walked)} members read · ${count.format(walk.pages)} pages`;
 }
 
 /**

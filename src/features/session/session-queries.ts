@@ -15,3 +15,8 @@ export function sessionQuery(api: ReturnType<typeof useApi>) {
 export function useMayChangeMembers(): boolean {
   return useQuery(sessionQuery(useApi())).data?.user.role === 'moderator';
 }
+
+/** The signed-in user's name, once the session is known. */
+export function useSignedInName(): string | undefined {
+  return useQuery(sessionQuery(useApi())).data?.user.name;
+}
