@@ -61,13 +61,14 @@ export async function runExport(run: ExportRun): Promise<void> {
   const check = () => {
     if (run.closing() || signal.aborted || record.state === 'cancelling') throw new Stop();
   };
+  let named = record.threadNames[threadId] !== undefined;
   const count = async (): Promise<number | null> => {
     callCount += 1;
     const facts = await calls.thread(threadId);
-    if (record.threadNames[threadId] === undefined) {
+    if (!named) {
       const threadNames = { [threadId]: facts.name };
       update({ threadNames, label: exportLabel({ threadId, threadNames }) });
-      record.threadNames = threadNames;
+      named = true;
     }
     return facts.memberCount;
   };
