@@ -1,6 +1,7 @@
 // Exports as server operations: the file built on the server from every member page, downloadable when done,
 // exact under offset cursors while members leave, resumed after a restart from the last cursor, cancellable.
 import { afterEach, describe, expect, it } from 'vitest';
+import { API_VARIANT_VALUES } from '../../emulator/api-variants.ts';
 import { DEMO_THREADS, demoUsername } from '../../emulator/demo-data.ts';
 import { readCsv } from '../../src/lib/csv-file.ts';
 import { createHarness, type Harness, type HarnessOptions } from '../test-harness.ts';
@@ -137,7 +138,12 @@ describe('exports on the server', () => {
     expect((done as unknown as { stopReason: string }).stopReason).toContain('check the thread ID');
   });
 
-  describe.each(['stable', 'offset'] as const)('with %s cursors', (cursor) => {
+  // The variants an export meets: how cursors read, and the removal path the other operation finds.
+  const variants = API_VARIANT_VALUES.cursor.flatMap((cursor) =>
+    API_VARIANT_VALUES.deletePath.map((deletePath) => ({ cursor, deletePath })),
+  );
+
+  describe.each(variants)('under %j', (variant) => {
     it('lists every member once while another moderator removes members from pages already read', async () => {
       const leaving: string[] = [];
       const gate = onMemberPage(6, async (h) => {
@@ -152,7 +158,7 @@ describe('exports on the server', () => {
         expect((await ended(h, removal.id)).operation.state).toBe('finished');
       });
       const h = gate.attach(harness(gate.options));
-      h.emulator.setFaults({ variants: { cursor } });
+      h.emulator.setFaults({ variants: variant });
       const operation = await start(h, { kind: 'export', threadId: thread });
       const { operation: done } = await ended(h, operation.id);
 
@@ -163,27 +169,29 @@ describe('exports on the server', () => {
       // A removal during the walk is known to the server: the walk is read again to be sure.
       expect(walkOf(done)).toMatchObject({ pass: 2, members: 1_170, threadCount: 1_170, note: null });
     });
-  });
 
-  it('is exact when members leave and as many join during the walk, the count alone unchanged', async () => {
-    const gate = onMemberPage(4, async (h) => {
-      const early = h.emulator.store.listThreadMembers(thread).slice(10, 20);
-      const newcomers = Array.from({ length: 10 }, (_, i) => demoUsername(140_100 + i));
-      const [removal, add] = await Promise.all([
-        start(h, { kind: 'remove', threadId: thread, usernames: early }),
-        start(h, { kind: 'add', threadId: thread, usernames: newcomers }),
-      ]);
-      await ended(h, removal.id);
-      await ended(h, add.id);
+    it('is exact when members leave and as many join during the walk, the count alone unchanged', async () => {
+      const gate = onMemberPage(4, async (h) => {
+        const early = h.emulator.store.listThreadMembers(thread).slice(10, 20);
+        const newcomers = Array.from({ length: 10 }, (_, i) => demoUsername(140_100 + i));
+        const [removal, add] = await Promise.all([
+          start(h, { kind: 'remove', threadId: thread, usernames: early }),
+          start(h, { kind: 'add', threadId: thread, usernames: newcomers }),
+        ]);
+        await ended(h, removal.id);
+        await ended(h, add.id);
+      });
+      const h = gate.attach(harness(gate.options));
+      h.emulator.setFaults({ variants: variant });
+      const operation = await start(h, { kind: 'export', threadId: thread });
+      const { operation: done } = await ended(h, operation.id);
+      const members = h.emulator.store.listThreadMembers(thread);
+      expect(members).toHaveLength(1_200);
+      expect((await exportFile(h, operation.id, 'txt')).text).toBe(
+        members.map((name) => `${name}\n`).join(''),
+      );
+      expect(walkOf(done).note).toBeNull();
     });
-    const h = gate.attach(harness(gate.options));
-    h.emulator.setFaults({ variants: { cursor: 'offset' } });
-    const operation = await start(h, { kind: 'export', threadId: thread });
-    const { operation: done } = await ended(h, operation.id);
-    const members = h.emulator.store.listThreadMembers(thread);
-    expect(members).toHaveLength(1_200);
-    expect((await exportFile(h, operation.id, 'txt')).text).toBe(members.map((name) => `${name}\n`).join(''));
-    expect(walkOf(done).note).toBeNull();
   });
 
   it('says so when the count still differs after its last walk', async () => {
