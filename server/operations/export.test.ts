@@ -1,7 +1,7 @@
 // Exports as server operations: the file built on the server from every member page, downloadable when done,
 // exact under offset cursors while members leave, resumed after a restart from the last cursor, cancellable.
 import { afterEach, describe, expect, it } from 'vitest';
-import { API_VARIANT_VALUES } from '../../emulator/api-variants.ts';
+import { API_VARIANT_VALUES, type ApiVariants } from '../../emulator/api-variants.ts';
 import { DEMO_THREADS, demoUsername } from '../../emulator/demo-data.ts';
 import { readCsv } from '../../src/lib/csv-file.ts';
 import { createHarness, type Harness, type HarnessOptions } from '../test-harness.ts';
@@ -50,6 +50,16 @@ function onMemberPage(page: number, during: (h: Harness) => Promise<void> | void
 
 async function exportFile(h: Harness, id: string, format?: 'csv' | 'txt') {
   return h.call(`/api/operations/${id}/file${format === undefined ? '' : `?format=${format}`}`);
+}
+
+const fileText = async (h: Harness, id: string) => (await exportFile(h, id, 'txt')).text;
+
+/** An export of the thread to its end, on a harness whose emulator answers as `variants` say. */
+async function exportUnder(gate: ReturnType<typeof onMemberPage>, variants: Partial<ApiVariants>) {
+  const h = gate.attach(harness(gate.options));
+  h.emulator.setFaults({ variants });
+  const operation = await start(h, { kind: 'export', threadId: thread });
+  return { h, operation, done: (await ended(h, operation.id)).operation };
 }
 
 const walkOf = (operation: unknown) => (operation as { exportWalk: ExportWalk }).exportWalk;
@@ -157,15 +167,11 @@ describe('exports on the server', () => {
         const removal = await start(h, { kind: 'remove', threadId: thread, usernames: leaving });
         expect((await ended(h, removal.id)).operation.state).toBe('finished');
       });
-      const h = gate.attach(harness(gate.options));
-      h.emulator.setFaults({ variants: variant });
-      const operation = await start(h, { kind: 'export', threadId: thread });
-      const { operation: done } = await ended(h, operation.id);
+      const { h, operation, done } = await exportUnder(gate, variant);
 
       const members = h.emulator.store.listThreadMembers(thread);
       expect(members).toHaveLength(1_170);
-      const text = await exportFile(h, operation.id, 'txt');
-      expect(text.text).toBe(members.map((name) => `${name}\n`).join(''));
+      expect(await fileText(h, operation.id)).toBe(members.map((name) => `${name}\n`).join(''));
       // A removal during the walk is known to the server: the walk is read again to be sure.
       expect(walkOf(done)).toMatchObject({ pass: 2, members: 1_170, threadCount: 1_170, note: null });
     });
@@ -181,15 +187,10 @@ describe('exports on the server', () => {
         await ended(h, removal.id);
         await ended(h, add.id);
       });
-      const h = gate.attach(harness(gate.options));
-      h.emulator.setFaults({ variants: variant });
-      const operation = await start(h, { kind: 'export', threadId: thread });
-      const { operation: done } = await ended(h, operation.id);
+      const { h, operation, done } = await exportUnder(gate, variant);
       const members = h.emulator.store.listThreadMembers(thread);
       expect(members).toHaveLength(1_200);
-      expect((await exportFile(h, operation.id, 'txt')).text).toBe(
-        members.map((name) => `${name}\n`).join(''),
-      );
+      expect(await fileText(h, operation.id)).toBe(members.map((name) => `${name}\n`).join(''));
       expect(walkOf(done).note).toBeNull();
     });
   });
