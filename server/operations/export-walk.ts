@@ -18,7 +18,7 @@ export interface ExportRun {
   update: (change: Partial<OperationRecord>) => void;
   /** The server is shutting down: stop, leaving the export to resume at the next start. */
   closing: () => boolean;
-  /** Aborted by Cancel. */
+  /** Aborted by Cancel, and by the server's shutdown. */
   signal: AbortSignal;
   /** How often progress is streamed while pages come in. */
   progressEveryMs?: number;
@@ -64,7 +64,7 @@ export async function runExport(run: ExportRun): Promise<void> {
   let named = record.threadNames[threadId] !== undefined;
   const count = async (): Promise<number | null> => {
     callCount += 1;
-    const facts = await calls.thread(threadId);
+    const facts = await calls.thread(threadId, signal);
     if (!named) {
       const threadNames = { [threadId]: facts.name };
       update({ threadNames, label: exportLabel({ threadId, threadNames }) });
@@ -91,7 +91,7 @@ export async function runExport(run: ExportRun): Promise<void> {
       while (!walk.ended) {
         check();
         callCount += 1;
-        const page = await calls.membersPage(threadId, walk.cursor);
+        const page = await calls.membersPage(threadId, walk.cursor, signal);
         check();
         // Where cursors are offsets, members who join before the cursor would bring others round again.
         const fresh = page.members.filter((name) => !listed.has(name));
@@ -145,7 +145,8 @@ export async function runExport(run: ExportRun): Promise<void> {
     }
   } catch (error) {
     if (run.closing()) return;
-    if (error instanceof Stop) {
+    // Cancel ends a read at once, even one waiting for its turn or a retry.
+    if (error instanceof Stop || signal.aborted) {
       update({ state: 'cancelled', calls: callCount, runEndedAt: now() });
       return;
     }
