@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { DEMO_APP_CERTIFICATE } from '../emulator/emulator.ts';
 import { DEMO_THREADS, DEMO_USERS } from '../emulator/demo-data.ts';
 import { appTokenLeaks } from '../src/lib/app-token-leaks.ts';
@@ -66,10 +67,19 @@ test('a viewer browses and exports but is offered no change, and the server refu
     '40 members loaded · end of list',
   );
   await expect(page.getByText('You are signed in as a viewer')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Export members' })).toBeVisible();
   for (const name of ['Add members', /^Remove selected/, 'Remove by list']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }
+  // An export is a read: the viewer starts one on the server, and its file downloads when it is done.
+  await page.getByRole('button', { name: 'Export members' }).click();
+  const downloading = page.waitForEvent('download');
+  await page
+    .getByRole('dialog', { name: 'Export the members of Moderators lounge' })
+    .getByRole('button', { name: 'Start export' })
+    .click();
+  const lines = (await readFile(await (await downloading).path(), 'utf8')).trimEnd().split('\r\n');
+  expect(lines[0]).toBe('\uFEFFusername');
+  expect(lines).toHaveLength(41);
   // A user's threads: listed, with nothing to select or remove.
   await page.goto(`/users/${DEMO_USERS.spammer}`);
   await expect(page.getByRole('status').filter({ hasText: 'threads loaded' })).toContainText('50 threads');
