@@ -28,6 +28,8 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       DATA_DIR: '.data/e2e',
       EMULATOR_CONTROL_PORT: String(E2E_EMULATOR_CONTROL_PORT),
+      // A line per request, so that the token scan after the suite reads everything the server logged.
+      LOG_LEVEL: 'debug',
     },
   },
 });
