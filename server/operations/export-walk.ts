@@ -3,9 +3,10 @@
 // goes on from the last cursor, and checks the finished file against the thread's member count, walking again
 // when members may have been skipped (export-check.ts). Reads are not audited: the audit log holds changes.
 import type { AuditStore } from '../audit-store.ts';
-import { ChatCallError, type ChatCalls } from './chat-calls.ts';
+import { ChatCallError, PAGE_SIZE, type ChatCalls } from './chat-calls.ts';
 import { countMismatchNote, judgePass, MAX_PASSES } from './export-check.ts';
 import { knownMemberChanges } from './known-member-changes.ts';
+import { exportLabel } from './operation-label.ts';
 import type { ExportFormat, ExportWalk, OperationRecord, OperationStore } from './operation-store.ts';
 
 export interface ExportRun {
@@ -24,8 +25,6 @@ export interface ExportRun {
   progressEveryMs?: number;
 }
 
-const PAGE_SIZE = 50;
-
 export function newExportWalk(format: ExportFormat, now: number): ExportWalk {
   return {
     format,
@@ -41,12 +40,6 @@ export function newExportWalk(format: ExportFormat, now: number): ExportWalk {
     threadCount: null,
     note: null,
   };
-}
-
-export function exportLabel(record: Pick<OperationRecord, 'threadId' | 'threadNames'>): string {
-  const name =
-    (record.threadId !== null && record.threadNames[record.threadId]) || `thread ${record.threadId ?? ''}`;
-  return `Export the members of ${name}`;
 }
 
 class Stop extends Error {}

@@ -5,8 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { BulkOperation } from '../../src/lib/bulk/bulk-operation.ts';
 import { type OutcomeCounts, type OutcomeStatus, type UserOutcome } from '../../src/lib/bulk/outcomes.ts';
 import type { BulkSnapshot } from '../../src/lib/bulk/progress.ts';
-import { addUserToThreads, removeUserFromThreads } from '../../src/lib/bulk/user-across-threads.ts';
-import { quantity } from '../../src/lib/quantity.ts';
 import { auditedCall } from '../audit-record.ts';
 import { AuditWriteFailed } from '../audit-write-failed.ts';
 import type { AuditStore } from '../audit-store.ts';
@@ -18,7 +16,9 @@ import { ChatCallError, chatCalls, type ChatCalls } from './chat-calls.ts';
 import { notAddedToThread, threadsNotJoined } from './added-check.ts';
 import { membersAmong } from './members-before.ts';
 import type { OperationEvents } from './operation-events.ts';
-import { exportLabel, newExportWalk, runExport } from './export-walk.ts';
+import { newExportWalk, runExport } from './export-walk.ts';
+import { labelOf } from './operation-label.ts';
+import { engineFor } from './operation-engine.ts';
 import type {
   ChangeKind,
   ExportFormat,
@@ -441,7 +441,12 @@ export class OperationRunner {
       );
       items = items.filter((item) => item.inFlight);
     }
-    const engine = this.engineFor(current, calls, items);
+    const engine = engineFor(current, items, {
+      store: this.store,
+      governor: this.governor,
+      calls,
+      maxInFlight: this.maxInFlight,
+    });
     live.engine = engine;
     engine.subscribe(() => this.flushSoon(id, live));
     engine.onBatchSettled((event) => {
@@ -599,71 +604,6 @@ export class OperationRunner {
     }
   }
 
-  private engineFor(
-    record: OperationRecord,
-    calls: ChatCalls,
-    items: ReturnType<OperationRunner['pendingItems']>,
-  ): BulkOperation {
-    const { id } = record;
-    const inFlight = items.filter((item) => item.inFlight);
-    const common = {
-      maxInFlight: this.maxInFlight,
-      pacer: this.governor.lane(record.kind === 'add' ? 'add-members' : 'remove-members', id),
-    };
-    if (record.scope === 'thread') {
-      const threadId = record.threadId ?? '';
-      const usernames = items.map((item) => item.username);
-      const sent = (batch: readonly string[]) =>
-        this.store.markSent(
-          id,
-          batch.map((username) => ({ threadId, username })),
-        );
-      return record.kind === 'add'
-        ? new BulkOperation({
-            ...common,
-            kind: 'add',
-            usernames,
-            call: (batch) => {
-              sent(batch);
-              return calls.addMembers(threadId, batch);
-            },
-          })
-        : new BulkOperation({
-            ...common,
-            kind: 'remove',
-            usernames,
-            possiblyApplied: inFlight.map((item) => item.username),
-            call: (batch) => {
-              sent(batch);
-              return calls.removeMembers(threadId, batch);
-            },
-          });
-    }
-    const username = record.username ?? '';
-    const threadIds = items.map((item) => item.threadId);
-    const sent = (threadId: string) => this.store.markSent(id, [{ threadId, username }]);
-    return record.kind === 'add'
-      ? addUserToThreads({
-          ...common,
-          username,
-          threadIds,
-          addTo: (threadId, users) => {
-            sent(threadId);
-            return calls.addMembers(threadId, users);
-          },
-        })
-      : removeUserFromThreads({
-          ...common,
-          username,
-          threadIds,
-          possiblyApplied: inFlight.map((item) => item.threadId),
-          removeFrom: (threadId, users) => {
-            sent(threadId);
-            return calls.removeMembers(threadId, users);
-          },
-        });
-  }
-
   private pendingItems(id: string) {
     return this.store.items(id).filter((item) => item.status === 'pending');
   }
@@ -738,25 +678,6 @@ function settledAs(outcome: UserOutcome): Pick<SettledItem, 'status' | 'reason' 
     reason: 'reason' in outcome ? (outcome.reason ?? null) : null,
     inferred: 'inferred' in outcome && outcome.inferred === true,
   };
-}
-
-/** `users`: the users of each item (one user throughout, across threads); one of them is named. */
-function labelOf(record: OperationRecord, users: readonly string[]): string {
-  const undo = record.undoOf !== null;
-  if (record.kind === 'export') return exportLabel(record);
-  if (record.scope === 'user-threads') {
-    const threads = quantity(users.length, 'thread', 'threads');
-    if (record.kind === 'remove')
-      return `${undo ? 'Undo: removing' : 'Remove'} ${record.username ?? ''} from ${threads}`;
-    return `${undo ? 'Undo: adding' : 'Add'} ${record.username ?? ''} ${undo ? 'back ' : ''}to ${threads}`;
-  }
-  const thread =
-    (record.threadId !== null && record.threadNames[record.threadId]) || `thread ${record.threadId ?? ''}`;
-  const members = users.length === 1 ? (users[0] ?? '') : quantity(users.length, 'member', 'members');
-  if (record.kind === 'add')
-    return undo ? `Undo: adding ${members} back to ${thread}` : `Add ${members} to ${thread}`;
-  const added = users.length === 1 ? members : `the ${members}`;
-  return undo ? `Undo: removing ${added} added to ${thread}` : `Remove ${members} from ${thread}`;
 }
 
 export type OperationSummary = Omit<OperationRecord, 'invalid'> & {
