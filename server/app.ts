@@ -206,8 +206,11 @@ export function createServerApp({
     const target = rawRequestTarget(c.req.raw, c.env);
     const endpoint = chatEndpointOf(c.req.method, target);
     if (endpoint === null) return forward(c.req.raw, target, recordChange(c));
+    const share = Math.max(1, Math.floor(governor.callsPerSecond / 2));
     const lane = governor.lane(endpoint, `person:${c.get('identity').name}`, {
-      maxPerSecond: Math.max(1, Math.floor(governor.callsPerSecond / 2)),
+      maxPerSecond: share,
+      // More waiting than the share serves within the wait would only be refused later, at a cost meanwhile.
+      maxWaiting: Math.ceil((share * READ_WAIT_MS) / 1000),
     });
     const release = await lane.acquire(
       AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(READ_WAIT_MS)]),

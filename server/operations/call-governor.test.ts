@@ -81,4 +81,18 @@ describe('CallGovernor', () => {
     stop.abort();
     expect(await waiting).toBeNull();
   });
+  it("refuses at once a person's call while as many as their share serves in the wait are waiting", async () => {
+    const clock = new ManualClock();
+    const governor = new CallGovernor({ callsPerSecond: 100, clock });
+    const lane = () => governor.lane('members', 'person:vic', { maxPerSecond: 2, maxWaiting: 3 });
+    // Two slots of the share at once, then three callers wait for the next second.
+    const first = await Promise.all([lane().acquire(), lane().acquire()]);
+    expect(first.every((release) => release !== null)).toBe(true);
+    const waiting = [lane().acquire(), lane().acquire(), lane().acquire()];
+    expect(await lane().acquire()).toBeNull();
+    const served = await clock.run(Promise.all(waiting));
+    expect(served.every((release) => release !== null)).toBe(true);
+    // Nobody waits any more: the next call waits its turn again rather than being refused.
+    expect(await clock.run(lane().acquire())).not.toBeNull();
+  });
 });

@@ -43,6 +43,8 @@ interface Waiter {
 
 class Lane {
   readonly waiters: Waiter[] = [];
+  /** Callers in `acquire`, waiting for the lane's cap or the endpoint. */
+  acquiring = 0;
   constructor(
     readonly id: string,
     /** A lane with its own cap (a person's reads) takes a slot of it before the endpoint's. */
@@ -166,9 +168,15 @@ export class CallGovernor {
 
   /**
    * A lane's view of one endpoint, in the shape the bulk engine paces with. `maxPerSecond` caps the lane
-   * on its own (a person's reads: one person cannot spend an endpoint's whole budget).
+   * on its own (a person's reads: one person cannot spend an endpoint's whole budget). `maxWaiting` refuses a
+   * call at once (acquire gives null) while that many of the lane's calls wait already: one person's flood
+   * then costs the server nothing, where each waiting call would cost it work at every slot handed out.
    */
-  lane(endpoint: ChatEndpoint, laneId: string, { maxPerSecond }: { maxPerSecond?: number } = {}): CallPacer {
+  lane(
+    endpoint: ChatEndpoint,
+    laneId: string,
+    { maxPerSecond, maxWaiting }: { maxPerSecond?: number; maxWaiting?: number } = {},
+  ): CallPacer {
     const queue = this.queue(endpoint);
     const lane = queue.lane(laneId, () =>
       maxPerSecond === undefined ? null : this.pacer(Math.min(maxPerSecond, this.budget)),
@@ -179,17 +187,23 @@ export class CallGovernor {
         return pacer.callsPerSecond;
       },
       acquire: async (signal) => {
-        const capped = lane.cap === null ? null : await lane.cap.acquire(signal);
-        if (lane.cap !== null && capped === null) return null;
-        const release = await queue.wait(lane, signal);
-        if (release === null) {
-          capped?.();
-          return null;
+        if (maxWaiting !== undefined && lane.acquiring >= maxWaiting) return null;
+        lane.acquiring += 1;
+        try {
+          const capped = lane.cap === null ? null : await lane.cap.acquire(signal);
+          if (lane.cap !== null && capped === null) return null;
+          const release = await queue.wait(lane, signal);
+          if (release === null) {
+            capped?.();
+            return null;
+          }
+          return () => {
+            capped?.();
+            release();
+          };
+        } finally {
+          lane.acquiring -= 1;
         }
-        return () => {
-          capped?.();
-          release();
-        };
       },
       slowDown: (startedAt) => pacer.slowDown(startedAt),
       currentLimit: () => pacer.currentLimit(),
