@@ -43,14 +43,14 @@ export function countsLine(operation: OperationSummary): string {
 
 function exportLine(operation: OperationSummary, walk: NonNullable<OperationSummary['exportWalk']>): string {
   if (operation.state === 'finished') {
-    const file = `${count.format(walk.members)} ${walk.members === 1 ? 'member' : 'members'} in the file`;
+    const file = `${quantity(walk.members, 'member', 'members')} in the file`;
     if (walk.note === null) return file;
     return walk.threadCount === null
       ? `${file} · not checked`
       : `${file} · the thread counts ${count.format(walk.threadCount)}`;
   }
   if (operation.state === 'cancelled' || operation.state === 'stopped') return 'No file';
-  return `${count.format(walk.walked)} members read · ${count.format(walk.pages)} pages`;
+  return `${quantity(walk.walked, 'member', 'members')} read · ${quantity(walk.pages, 'page', 'pages')}`;
 }
 
 /**
