@@ -3,7 +3,7 @@ import { quantity } from '../../src/lib/quantity.ts';
 import type { OperationRecord } from './operation-store.ts';
 
 /** The thread by its name once read, else by its id. */
-export const threadTitle = (record: Pick<OperationRecord, 'threadId' | 'threadNames'>): string =>
+const threadTitle = (record: Pick<OperationRecord, 'threadId' | 'threadNames'>): string =>
   (record.threadId !== null && record.threadNames[record.threadId]) || `thread ${record.threadId ?? ''}`;
 
 export const exportLabel = (record: Pick<OperationRecord, 'threadId' | 'threadNames'>): string =>

@@ -7,7 +7,7 @@ import type { OperationSummary } from '../../api/operations.ts';
  * After a change: the thread's other queries (its details, with the member count) fetch again, once; and
  * every user's list of threads and membership answer is out of date (only those on screen fetch again).
  */
-export function refreshThreadSummary(queryClient: QueryClient, threadId: string): Promise<unknown> {
+function refreshThreadSummary(queryClient: QueryClient, threadId: string): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({
       queryKey: ['threads', threadId],
