@@ -2,7 +2,7 @@
 // users (or, for one user, the threads) it reported added are looked up once more, the cheaper way; those
 // not found are reported not added, and Undo leaves them alone.
 import type { ChatCalls } from './chat-calls.ts';
-import { membersAmong } from './members-before.ts';
+import { membersAmong, type WalkCheck } from './members-before.ts';
 
 /** Pages of a user's threads read at most (50 each) before the check gives up. */
 const MAX_USER_PAGES = 100;
@@ -15,7 +15,11 @@ export async function notAddedToThread(
   calls: ChatCalls,
   threadId: string,
   added: readonly string[],
-  { countBefore, joined }: { countBefore: number | null | undefined; joined: number },
+  {
+    countBefore,
+    joined,
+    check,
+  }: { countBefore: number | null | undefined; joined: number; check: WalkCheck },
 ): Promise<string[]> {
   const facts = await calls.thread(threadId);
   if (
@@ -26,7 +30,8 @@ export async function notAddedToThread(
   ) {
     return [];
   }
-  const members = await membersAmong(calls, threadId, facts.memberCount, added, new AbortController().signal);
+  const signal = new AbortController().signal;
+  const members = await membersAmong(calls, threadId, facts.memberCount, added, { signal, check });
   return added.filter((username) => !members.has(username));
 }
 

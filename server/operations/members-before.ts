@@ -1,57 +1,92 @@
 // Who of the users an add names is a member already, learnt before anything is sent: the add endpoint answers
 // "ok" either way, so only this tells "added" from "already a member", and Undo must not remove the latter.
 // Two ways to know, and the cheaper is taken: read the thread's member list (a call per 50 members, one after
-// another), or each user's threads (about a call per user, all at once).
+// another), or each user's threads (about a call per user, all at once). A walk that members leaving may have
+// cut short is made again, as an export's is.
 import { ChatCallError, PAGE_SIZE, type ChatCalls, type MembersPage } from './chat-calls.ts';
+import { MAX_PASSES } from './export-check.ts';
 
 /** A user in more threads than this is looked up in the member list instead. */
 const MAX_USER_PAGES = 20;
 const USERS_AT_ONCE = 200;
 
 /**
- * `firstPage`: the member list's first page when it was asked for already, beside the thread's details (most
- * threads fit in one page, so planning then takes one wait for the API rather than two). It goes unused, and
- * its failure unheard, when the users' threads are the cheaper way.
+ * Whether a walk over the member list may have skipped members. Where cursors are offsets, a member who leaves
+ * from a page already read shifts every later member one place back, so the next page skips one.
+ */
+export interface WalkCheck {
+  now: () => number;
+  /** A removal from the thread went through this server since `time` (the audit log knows). */
+  removalSince: (time: number) => boolean;
+}
+
+/** The member list's first page, asked for beside the thread's details, and when it was asked for. */
+export interface FirstPage {
+  page: Promise<MembersPage>;
+  askedAt: number;
+}
+
+/**
+ * `firstPage`: the member list's first page when it was asked for already (most threads fit in one page, so
+ * planning then takes one wait for the API rather than two). It goes unused, and its failure unheard, when the
+ * users' threads are the cheaper way.
  */
 export async function membersAmong(
   calls: ChatCalls,
   threadId: string,
   memberCount: number | null,
   usernames: readonly string[],
-  signal: AbortSignal,
-  firstPage?: Promise<MembersPage>,
+  { signal, check, firstPage }: { signal: AbortSignal; check: WalkCheck; firstPage?: FirstPage },
 ): Promise<Set<string>> {
   const listCalls = memberCount === null ? Number.POSITIVE_INFINITY : Math.floor(memberCount / PAGE_SIZE) + 1;
   if (listCalls > usernames.length) {
-    firstPage?.catch(() => undefined);
+    firstPage?.page.catch(() => undefined);
     const found = await fromUserThreads(calls, threadId, usernames, signal);
     if (found !== null) return found;
   }
-  return fromMemberList(calls, threadId, new Set(usernames), signal, firstPage);
+  const wanted = new Set(usernames);
+  const members = new Set<string>();
+  let count = memberCount;
+  let ahead = firstPage;
+  // A walk that read as many members as the thread had when it began, with no removal meanwhile, read them all.
+  // Otherwise the list is walked again: a member found by any walk is a member.
+  for (let pass = 1; ; pass++) {
+    const startedAt = ahead?.askedAt ?? check.now();
+    const read = await walkMemberList(calls, threadId, { wanted, members, signal, firstPage: ahead?.page });
+    ahead = undefined;
+    const whole = (count === null || read >= count) && !check.removalSince(startedAt);
+    if (whole || pass === MAX_PASSES) return members;
+    count = (await calls.thread(threadId, signal)).memberCount;
+  }
 }
 
-async function fromMemberList(
+/** Adds the `wanted` users the list holds to `members`; how many members the walk read. */
+async function walkMemberList(
   calls: ChatCalls,
   threadId: string,
-  wanted: ReadonlySet<string>,
-  signal: AbortSignal,
-  firstPage: Promise<MembersPage> | undefined,
-): Promise<Set<string>> {
-  const members = new Set<string>();
+  into: {
+    wanted: ReadonlySet<string>;
+    members: Set<string>;
+    signal: AbortSignal;
+    firstPage: Promise<MembersPage> | undefined;
+  },
+): Promise<number> {
+  let read = 0;
   let cursor: string | null = null;
-  let ahead = firstPage;
+  let ahead = into.firstPage;
   do {
-    signal.throwIfAborted();
-    const page: MembersPage = await (ahead ?? calls.membersPage(threadId, cursor, signal));
+    into.signal.throwIfAborted();
+    const page: MembersPage = await (ahead ?? calls.membersPage(threadId, cursor, into.signal));
     ahead = undefined;
     if (page.members.length === 0) break;
+    read += page.members.length;
     for (const member of page.members) {
       const name = member.toLowerCase();
-      if (wanted.has(name)) members.add(name);
+      if (into.wanted.has(name)) into.members.add(name);
     }
     cursor = page.cursor;
   } while (cursor !== null);
-  return members;
+  return read;
 }
 
 /** Null when a user's threads are too many to read: the member list then answers for everyone. */

@@ -14,7 +14,8 @@ import type { Logger } from '../logger.ts';
 import type { CallGovernor } from './call-governor.ts';
 import { ChatCallError, chatCalls, type ChatCalls } from './chat-calls.ts';
 import { notAddedToThread, threadsNotJoined } from './added-check.ts';
-import { membersAmong } from './members-before.ts';
+import { membersAmong, type WalkCheck } from './members-before.ts';
+import { knownMemberChanges } from './known-member-changes.ts';
 import type { OperationEvents } from './operation-events.ts';
 import { newExportWalk, runExport } from './export-walk.ts';
 import { labelOf } from './operation-label.ts';
@@ -510,7 +511,9 @@ export class OperationRunner {
     const asking = record.kind === 'add' && pending.length > 0;
     // Asked together: the first page holds the whole list of most threads.
     const { signal } = live.planning;
-    const firstPage = asking ? calls.membersPage(threadId, null, signal) : undefined;
+    const firstPage = asking
+      ? { askedAt: this.now(), page: calls.membersPage(threadId, null, signal) }
+      : undefined;
     const details = calls.thread(threadId, asking ? signal : undefined).then((facts) => {
       const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
       this.update(record.id, {
@@ -526,15 +529,14 @@ export class OperationRunner {
       details.catch((error: unknown) => this.logNameUnread(record, error));
       return undefined;
     }
-    firstPage?.catch(() => undefined);
+    firstPage?.page.catch(() => undefined);
     const facts = await details;
     const members = await membersAmong(
       calls,
       threadId,
       facts.memberCount,
       pending.map((item) => item.username),
-      live.planning.signal,
-      firstPage,
+      { signal, check: this.walkCheck(threadId), firstPage },
     );
     this.settle(
       record,
@@ -572,6 +574,7 @@ export class OperationRunner {
           ? await notAddedToThread(calls, record.threadId ?? '', added, {
               countBefore,
               joined: added.length + snapshot.counts['already-a-member'],
+              check: this.walkCheck(record.threadId ?? ''),
             })
           : await threadsNotJoined(calls, record.username ?? '', added);
     } catch (error) {
@@ -593,6 +596,14 @@ export class OperationRunner {
     live.counts.refused += items.length;
     live.settled.push(...items);
     this.flushSoon(record.id, live);
+  }
+
+  /** Whether a walk over a thread's member list may have skipped members (see members-before.ts). */
+  private walkCheck(threadId: string): WalkCheck {
+    return {
+      now: this.now,
+      removalSince: (time) => knownMemberChanges(this.audit, threadId, time).removals,
+    };
   }
 
   /** The thread's member count, or null when it cannot be read (the check after the add then reads more). */

@@ -220,6 +220,55 @@ describe('operations on the server', () => {
     expect(items[0]?.[2]).toBe('added');
   });
 
+  describe.each([
+    ['another app (the member count shows it)', false],
+    ['this server (the audit log shows it; joins keep the count)', true],
+  ])('under offset cursors, members removed during the walk by %s', (_, throughServer) => {
+    it('still finds a member the walk skipped, so the add does not report them added', async () => {
+      const thread = DEMO_THREADS.large;
+      let pagesRead = 0;
+      let early: string[] = [];
+      const h: Harness = harness({
+        emulator: { variants: { cursor: 'offset' } },
+        upstreamFetch: (emulatorFetch) => async (request) => {
+          const { pathname } = new URL(request.url);
+          if (request.method === 'GET' && pathname.endsWith(`/thread/${thread}/users`) && ++pagesRead === 2) {
+            // Members leave from the page already read: the next page, an offset, skips as many.
+            if (!throughServer) for (const user of early) h.emulator.store.removeThreadMember(thread, user);
+            else {
+              const removal = await h.call(`/api/chat/thread/${thread}/users`, {
+                method: 'DELETE',
+                headers: JSON_HEADERS,
+                body: JSON.stringify({ usernames: early }),
+              });
+              expect(removal.status).toBe(200);
+              h.emulator.store.addThreadMembers(
+                thread,
+                early.map((_, n) => demoUsername(140_100 + n)),
+              );
+            }
+          }
+          return emulatorFetch(request);
+        },
+      });
+      const listed = h.emulator.store.listThreadMembers(thread);
+      early = listed.slice(1, 6);
+      const skippedByOneWalk = listed[52] ?? '';
+      // More users than the list has pages, so the add reads the list rather than each user's threads.
+      const newcomers = Array.from({ length: 30 }, (_, n) => demoUsername(140_000 + n));
+      const add = await start(h, {
+        kind: 'add',
+        threadId: thread,
+        usernames: [skippedByOneWalk, ...newcomers],
+      });
+      const { operation, items } = await ended(h, add.id);
+      expect(operation.state).toBe('finished');
+      expect(pagesRead).toBeGreaterThan(Math.ceil(listed.length / 50));
+      expect(outcomesOf(items)[skippedByOneWalk]).toBe('already-a-member');
+      expect(operation.counts.added).toBe(newcomers.length);
+    });
+  });
+
   it('cancels while planning waits to read the member list again, without reading it again', async () => {
     let reads = 0;
     const h = harness({
