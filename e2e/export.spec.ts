@@ -1,5 +1,5 @@
 // Exports run on the server: the dialog starts one, its operation window shows the walk and downloads the file
-// when done; after a reload the file is had from Operations; Cancel leaves no file.
+// when done; after a reload the file is had from Operations; Cancel leaves no file, and Resume goes on.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './token-scan.ts';
 import type { Locator, Page } from '@playwright/test';
@@ -90,20 +90,30 @@ test('an export goes on through a reload, and its file is had from Operations', 
   expect(file.text).toBe(expected.map((member) => `${member}\n`).join(''));
 });
 
-test('a cancelled export says so and offers no file', async ({ page }) => {
+test('a cancelled export says so, offers no file, and resumes to the whole file', async ({ page }) => {
+  const expected = await threadMembers(DEMO_THREADS.large);
   await slowly();
   const dialog = await openExport(page);
+  await dialog.getByLabel('Plain text (one username per line)').check();
   await dialog.getByRole('button', { name: 'Start export' }).click();
   const shown = page.getByRole('dialog', { name: EXPORT });
-  await expect(shown.getByRole('status', { name: 'Export status' })).toContainText(
-    /Read [1-9][\d,]* members/,
-  );
+  const status = shown.getByRole('status', { name: 'Export status' });
+  await expect(status).toContainText(/Read [1-9][\d,]* members/);
   await shown.getByRole('button', { name: 'Cancel export' }).click();
 
-  await expect(shown.getByRole('status', { name: 'Export status' })).toHaveText(
-    "Export cancelled: nothing was saved, since a partial list is not the thread's member list.",
+  await expect(status).toHaveText(
+    /^Export cancelled after reading [\d,]+ members?: it has no file\. Resume it to go on from there\.$/,
   );
   await expect(shown.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+
+  await clearFaults();
+  const downloading = page.waitForEvent('download');
+  await shown.getByRole('button', { name: 'Resume export' }).click();
+  await expect(status).toHaveText('All 1,200 members are in the file, as many as the thread counts.');
+  const download = await downloading;
+  expect(await readFile(await download.path(), 'utf8')).toBe(
+    expected.map((member) => `${member}\n`).join(''),
+  );
 });
 
 test('the selected usernames are copied to the clipboard and exported as CSV', async ({ page, context }) => {

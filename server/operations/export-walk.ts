@@ -147,7 +147,7 @@ export async function runExport(run: ExportRun): Promise<void> {
     const reason =
       error.status === 404
         ? `${error.description} (HTTP 404): check the thread ID.`
-        : `Reading the members failed: ${error.description} Export again to start over.`;
+        : `Reading the members failed: ${error.description} Resume the export to go on from the last page read.`;
     update({ state: 'stopped', stopReason: reason, calls: callCount, runEndedAt: now() });
   }
 }

@@ -91,7 +91,7 @@ describe('exports on the server', () => {
     expect(h.audit.rows({}, 10)).toEqual([]);
   });
 
-  it('lets a viewer export and cancel their own export, but not add', async () => {
+  it('lets a viewer export, cancel and resume their own export, but not add', async () => {
     const viewer = { 'x-user': 'vic', ...JSON_HEADERS };
     const gate = onMemberPage(3, async (h) => {
       const response = await h.call(
@@ -122,6 +122,25 @@ describe('exports on the server', () => {
     const file = await h.call(`/api/operations/${exportId}/file`, { headers: viewer }, '10.0.0.1');
     expect(file.status).toBe(409);
     expect(file.text).toContain('This export was cancelled: it has no file.');
+
+    // Resumed, it goes on from the last page it read rather than starting over.
+    const pagesBefore = gate.pages();
+    const resume = () =>
+      h.call(`/api/operations/${exportId}/retry`, { method: 'POST', headers: viewer }, '10.0.0.1');
+    expect((await resume()).status).toBe(200);
+    const resumed = await ended(h, exportId, { headers: viewer, from: '10.0.0.1' });
+    expect(resumed.operation.state).toBe('finished');
+    expect(gate.pages() - pagesBefore).toBeLessThan(24);
+    const whole = await h.call(`/api/operations/${exportId}/file`, { headers: viewer }, '10.0.0.1');
+    expect(whole.text).toBe(
+      h.emulator.store
+        .listThreadMembers(thread)
+        .map((name) => `${name}\n`)
+        .join(''),
+    );
+    const again = await resume();
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('This export has finished: download its file, or export again.');
   });
 
   it('refuses a file before the export has finished, and for an operation that is not an export', async () => {

@@ -104,8 +104,8 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
       return refused(error);
     }
   };
-  /** Whoever started an export may cancel it; anything else takes a moderator. */
-  const mayCancel: MiddlewareHandler<ServerEnv> = async (c, next) => {
+  /** Whoever started an export may cancel and resume it; anything else takes a moderator. */
+  const exportOwnerOrModerator: MiddlewareHandler<ServerEnv> = async (c, next) => {
     const { name, role } = c.get('identity');
     const record = runner.get(c.req.param('id') ?? '');
     if (role === 'moderator' || (record?.kind === 'export' && record.actor === name)) return next();
@@ -113,12 +113,12 @@ export function operationRoutes(runner: OperationRunner, events: OperationEvents
   };
   routes.post(
     '/:id/cancel',
-    mayCancel,
+    exportOwnerOrModerator,
     act((id) => runner.cancel(id)),
   );
   routes.post(
     '/:id/retry',
-    requireModerator,
+    exportOwnerOrModerator,
     act((id) => runner.retry(id)),
   );
   routes.post(

@@ -177,13 +177,21 @@ export class OperationRunner {
     return this.existing(id);
   }
 
-  /** Another run for the failed users, and those never sent when the operation stopped or was cancelled. */
+  /**
+   * Another run for the failed users, and those never sent when the operation stopped or was cancelled; an
+   * export that stopped or was cancelled goes on from the last page it read.
+   */
   retry(id: string): OperationRecord {
     const record = this.existing(id);
     if (UNFINISHED_STATES.includes(record.state)) {
       throw new OperationRefused(409, 'This operation is still running; wait for it to end, then retry.');
     }
-    if (record.kind === 'export') throw new OperationRefused(409, 'An export is not retried: export again.');
+    if (record.kind === 'export') {
+      if (record.state === 'finished') {
+        throw new OperationRefused(409, 'This export has finished: download its file, or export again.');
+      }
+      return this.rerun(record, 'running');
+    }
     if (record.undoneBy !== null) {
       throw new OperationRefused(409, 'This operation was undone: sending more would work against the undo.');
     }
@@ -198,16 +206,24 @@ export class OperationRunner {
       record.kind === 'add' && record.scope === 'thread'
         ? new Set(again.filter((item) => item.status === 'not-sent').map(keyOf))
         : new Set<string>();
-    this.update(id, {
-      state: recheck.size > 0 ? 'planning' : 'running',
+    return this.rerun(record, recheck.size > 0 ? 'planning' : 'running', recheck);
+  }
+
+  private rerun(
+    record: OperationRecord,
+    state: 'planning' | 'running',
+    recheck?: ReadonlySet<string>,
+  ): OperationRecord {
+    this.update(record.id, {
+      state,
       run: record.run + 1,
       stopReason: null,
       runStartedAt: this.now(),
       runEndedAt: null,
     });
-    const retried = this.existing(id);
-    this.execute(retried, recheck);
-    return retried;
+    const again = this.existing(record.id);
+    this.execute(again, recheck);
+    return again;
   }
 
   /**

@@ -32,9 +32,9 @@ function statusText(operation: OperationSummary): string {
         ? `All ${membersText(walk.members)} are in the file, as many as the thread counts.`
         : `The file holds ${membersText(walk.members)}.`;
     case 'cancelled':
-      return "Export cancelled: nothing was saved, since a partial list is not the thread's member list.";
+      return `Export cancelled after reading ${membersText(walk.walked)}: it has no file. Resume it to go on from there.`;
     case 'stopped':
-      return 'The export stopped before the end: it has no file.';
+      return `The export stopped after reading ${membersText(walk.walked)}: it has no file. Resume it to go on from there.`;
   }
 }
 

@@ -1,5 +1,6 @@
 // The operations of everyone, running and recent, or one of them with its results and actions: cancel while
-// it runs; afterwards Undo (as long as its record exists) and Retry failed, or an export's Download.
+// it runs; afterwards Undo (as long as its record exists) and Retry failed, or an export's Download (or Resume,
+// when it stopped or was cancelled).
 import {
   Alert,
   Button,
@@ -14,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context.tsx';
 import { actOnOperation, type OperationAction, type OperationSummary } from '../../api/operations.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { awaitExport } from '../../lib/awaited-exports.ts';
 import { LoadingBar } from '../../components/LoadingBar.tsx';
 import { errorMessage } from '../../components/error-message.ts';
 import { ALL_OPERATIONS } from '../../lib/operation-address.ts';
@@ -123,6 +125,8 @@ function OneOperation({
       );
       void queryClient.invalidateQueries({ queryKey: operationKey(id) });
       if (action === 'undo') onShow(operation.id);
+      // This tab resumed the export, so it downloads the file when the export ends, as the tab that started it.
+      if (action === 'retry' && operation.kind === 'export') awaitExport(operation.id);
     },
   });
   const operation = data?.operation;
@@ -163,6 +167,11 @@ function OneOperation({
             disabled={operation.state === 'cancelling' || act.isPending}
           >
             {isExport ? 'Cancel export' : 'Cancel operation'}
+          </Button>
+        )}
+        {mayCancel && isExport && !running && operation.state !== 'finished' && (
+          <Button onClick={() => act.mutate('retry')} disabled={act.isPending}>
+            Resume export
           </Button>
         )}
         {mayChange &&
