@@ -2,7 +2,7 @@
 // users (or, for one user, the threads) it reported added are looked up once more, the cheaper way; those
 // not found are reported not added, and Undo leaves them alone.
 import type { ChatCalls } from './chat-calls.ts';
-import { membersAmong, type WalkCheck } from './members-before.ts';
+import { joinedAmong, membersAmong, type WalkCheck } from './members-before.ts';
 
 /** Pages of a user's threads read at most (50 each) before the check gives up. */
 const MAX_USER_PAGES = 100;
@@ -41,13 +41,9 @@ export async function threadsNotJoined(
   username: string,
   threadIds: readonly string[],
 ): Promise<string[]> {
-  const missing = new Set(threadIds);
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_USER_PAGES; page++) {
-    const answer = await calls.userThreadsPage(username, cursor);
-    for (const threadId of answer.threadIds) missing.delete(threadId);
-    if (missing.size === 0 || answer.threadIds.length === 0 || answer.cursor === null) return [...missing];
-    cursor = answer.cursor;
+  const joined = await joinedAmong(calls, username, threadIds, MAX_USER_PAGES);
+  if (joined === null) {
+    throw new Error(`${username} is in too many threads to check the add against their list of threads.`);
   }
-  throw new Error(`${username} is in too many threads to check the add against their list of threads.`);
+  return threadIds.filter((threadId) => !joined.has(threadId));
 }

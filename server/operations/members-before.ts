@@ -117,20 +117,35 @@ async function inThread(
   username: string,
   signal: AbortSignal,
 ): Promise<boolean | null> {
+  const joined = await joinedAmong(calls, username, [threadId], MAX_USER_PAGES, signal);
+  return joined === null ? null : joined.size > 0;
+}
+
+/**
+ * Which of `threadIds` the user is a member of, from the user's own list of threads (a user the API does not
+ * know is in none); null when that list runs past `maxPages` pages before all of them were found.
+ */
+export async function joinedAmong(
+  calls: ChatCalls,
+  username: string,
+  threadIds: readonly string[],
+  maxPages: number,
+  signal?: AbortSignal,
+): Promise<Set<string> | null> {
+  const wanted = new Set(threadIds);
+  const joined = new Set<string>();
   let cursor: string | null = null;
-  for (let page = 0; page < MAX_USER_PAGES; page++) {
-    let threadIds: string[];
-    let next: string | null;
+  for (let page = 0; page < maxPages; page++) {
+    let answer: { threadIds: string[]; cursor: string | null };
     try {
-      ({ threadIds, cursor: next } = await calls.userThreadsPage(username, cursor, signal));
+      answer = await calls.userThreadsPage(username, cursor, signal);
     } catch (error) {
-      // A user the API does not know is in no thread; the add will say so for them.
-      if (error instanceof ChatCallError && error.status === 404) return false;
+      if (error instanceof ChatCallError && error.status === 404) return joined;
       throw error;
     }
-    if (threadIds.includes(threadId)) return true;
-    if (threadIds.length === 0 || next === null) return false;
-    cursor = next;
+    for (const threadId of answer.threadIds) if (wanted.has(threadId)) joined.add(threadId);
+    if (joined.size === wanted.size || answer.threadIds.length === 0 || answer.cursor === null) return joined;
+    cursor = answer.cursor;
   }
   return null;
 }
