@@ -71,7 +71,7 @@ test('an export goes on through a reload, and its file is had from Operations', 
   await dialog.getByRole('button', { name: 'Start export' }).click();
   const shown = page.getByRole('dialog', { name: EXPORT });
   await expect(shown.getByRole('status', { name: 'Export status' })).toContainText(
-    /Read [1-9][\d,]* members/,
+    /Read [1-9][\d,]* members .* · about \d+ seconds? left$/,
   );
 
   await page.reload();

@@ -23,6 +23,8 @@ export interface ExportRun {
   signal: AbortSignal;
   /** How often progress is streamed while pages come in. */
   progressEveryMs?: number;
+  /** The time each page has taken in this run, on average, told after each page. */
+  paced?: (msPerPage: number) => void;
 }
 
 export function newExportWalk(format: ExportFormat, now: number): ExportWalk {
@@ -50,6 +52,8 @@ export async function runExport(run: ExportRun): Promise<void> {
   let walk = record.exportWalk ?? newExportWalk('csv', now());
   let callCount = record.calls;
   let published = now();
+  const runStartedAt = now();
+  let pagesThisRun = 0;
   const progressEveryMs = run.progressEveryMs ?? 250;
   const check = () => {
     if (run.closing() || signal.aborted || record.state === 'cancelling') throw new Stop();
@@ -97,6 +101,8 @@ export async function runExport(run: ExportRun): Promise<void> {
           walked: walk.walked + fresh.length,
         };
         store.recordExportPage(record.id, walk, fresh);
+        pagesThisRun += 1;
+        run.paced?.((now() - runStartedAt) / pagesThisRun);
         if (now() - published >= progressEveryMs) {
           published = now();
           update({ calls: callCount });
@@ -150,6 +156,13 @@ export async function runExport(run: ExportRun): Promise<void> {
         : `Reading the members failed: ${error.description} Resume the export to go on from the last page read.`;
     update({ state: 'stopped', stopReason: reason, calls: callCount, runEndedAt: now() });
   }
+}
+
+/** Time left in the walk at its pace so far: the pages its count leaves, and the count at its end. */
+export function exportEtaMs(walk: ExportWalk | null, msPerPage: number | null): number | null {
+  if (walk === null || msPerPage === null || walk.countAtPassStart === null) return null;
+  const pagesLeft = Math.ceil(Math.max(0, walk.countAtPassStart - walk.walked) / PAGE_SIZE) + 1;
+  return Math.round(pagesLeft * msPerPage);
 }
 
 function mismatchNote(threadCount: number | null, members: number): string {

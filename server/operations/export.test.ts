@@ -7,6 +7,7 @@ import { readCsv } from '../../src/lib/csv-file.ts';
 import { createHarness, type Harness, type HarnessOptions } from '../test-harness.ts';
 import type { UpstreamFetch } from '../chat-proxy.ts';
 import { MAX_PASSES } from './export-check.ts';
+import { exportEtaMs, newExportWalk } from './export-walk.ts';
 import { detail, ended, JSON_HEADERS, start } from './operation-test-calls.ts';
 import type { ExportWalk } from './operation-store.ts';
 import { openSqliteOperationStore } from './sqlite-operation-store.ts';
@@ -148,6 +149,9 @@ describe('exports on the server', () => {
       const early = await exportFile(h, exportId);
       expect(early.status).toBe(409);
       expect(early.text).toContain('still running');
+      // One page read, 24 and the closing count to go, at the pace of the first.
+      const { etaMs } = (await detail(h, exportId)).operation as unknown as { etaMs: number };
+      expect(etaMs).toBeGreaterThan(0);
     });
     let exportId = '';
     const h = gate.attach(harness(gate.options));
@@ -157,6 +161,14 @@ describe('exports on the server', () => {
     await ended(h, add.id);
     expect((await exportFile(h, add.id)).status).toBe(404);
     expect((await exportFile(h, exportId, 'xlsx' as 'csv')).status).toBe(400);
+  });
+
+  it('estimates the time left from the pages its count leaves, at the pace so far', () => {
+    const walk = { ...newExportWalk('csv', 0), countAtPassStart: 1_200, walked: 100 };
+    // 1,100 members in 22 pages, then the count at the end.
+    expect(exportEtaMs(walk, 400)).toBe(23 * 400);
+    expect(exportEtaMs({ ...walk, countAtPassStart: null }, 400)).toBeNull();
+    expect(exportEtaMs(walk, null)).toBeNull();
   });
 
   it('stops with the reason when the thread does not exist', async () => {

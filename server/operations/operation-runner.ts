@@ -17,7 +17,7 @@ import { notAddedToThread, threadsNotJoined } from './added-check.ts';
 import { membersAmong, type WalkCheck } from './members-before.ts';
 import { knownMemberChanges } from './known-member-changes.ts';
 import type { OperationEvents } from './operation-events.ts';
-import { newExportWalk, runExport } from './export-walk.ts';
+import { exportEtaMs, newExportWalk, runExport } from './export-walk.ts';
 import { labelOf } from './operation-label.ts';
 import { engineFor } from './operation-engine.ts';
 import type {
@@ -74,6 +74,8 @@ interface LiveRun {
   counts: OutcomeCounts;
   settled: SettledItem[];
   flushTimer: ReturnType<typeof setTimeout> | null;
+  /** An export's average time per page in this run. */
+  msPerExportPage: number | null;
 }
 
 /** Why a user the add answered "ok" for is not a member afterwards. */
@@ -310,7 +312,10 @@ export class OperationRunner {
       retries: record.retries + (snapshot?.retries ?? 0),
       currentRate: snapshot !== null && live !== undefined ? snapshot.currentRate : 0,
       elapsedMs: record.runStartedAt === null ? 0 : (record.runEndedAt ?? this.now()) - record.runStartedAt,
-      etaMs: snapshot?.etaMs ?? null,
+      etaMs:
+        record.kind === 'export'
+          ? exportEtaMs(record.exportWalk, live?.msPerExportPage ?? null)
+          : (snapshot?.etaMs ?? null),
     };
   }
 
@@ -367,6 +372,7 @@ export class OperationRunner {
       counts: this.store.counts(record.id),
       settled: [],
       flushTimer: null,
+      msPerExportPage: null,
     };
     this.live.set(record.id, live);
     const run = this.runToEnd(record, live, recheck)
@@ -411,7 +417,9 @@ export class OperationRunner {
       const update = (change: Partial<OperationRecord>) => this.update(id, change);
       const closing = () => this.closing;
       const { store, audit, now } = this;
-      await runExport({ record, calls, store, audit, now, update, closing, signal: live.planning.signal });
+      const paced = (msPerPage: number) => (live.msPerExportPage = msPerPage);
+      const signal = live.planning.signal;
+      await runExport({ record, calls, store, audit, now, update, closing, signal, paced });
       return;
     }
     let countBefore: number | null | undefined;

@@ -12,6 +12,12 @@ import { useExportDownload } from './use-export-download.ts';
 
 const membersText = (n: number) => quantity(n, 'member', 'members');
 
+/** Seconds for the last minute; minutes beyond (a 100,000-member export at 1 s a page takes half an hour). */
+const timeLeft = (ms: number) =>
+  ms < 60_000
+    ? quantity(Math.ceil(ms / 1000), 'second', 'seconds')
+    : quantity(Math.round(ms / 60_000), 'minute', 'minutes');
+
 function statusText(operation: OperationSummary): string {
   const walk = operation.exportWalk;
   if (walk === null) return '';
@@ -23,7 +29,8 @@ function statusText(operation: OperationSummary): string {
         walk.pass > 1
           ? `Reading the list again (walk ${walk.pass}): members left while it was read, and some may have been skipped · `
           : '';
-      return `${again}Read ${membersText(walk.walked)} · ${quantity(walk.pages, 'page', 'pages')} · ${quantity(operation.calls, 'call', 'calls')}`;
+      const left = operation.etaMs === null ? '' : ` · about ${timeLeft(operation.etaMs)} left`;
+      return `${again}Read ${membersText(walk.walked)} · ${quantity(walk.pages, 'page', 'pages')} · ${quantity(operation.calls, 'call', 'calls')}${left}`;
     }
     case 'cancelling':
       return 'Cancelling';
