@@ -535,9 +535,8 @@ export class OperationRunner {
     const asking = record.kind === 'add' && pending.length > 0;
     // Asked together: the first page holds the whole list of most threads.
     const { signal } = live.planning;
-    const firstPage = asking
-      ? { askedAt: this.now(), page: calls.membersPage(threadId, null, signal) }
-      : undefined;
+    const askedAt = this.now();
+    const firstPage = asking ? { askedAt, page: calls.membersPage(threadId, null, signal) } : undefined;
     const details = calls.thread(threadId, asking ? signal : undefined).then((facts) => {
       const named = { ...this.existing(record.id), threadNames: { [threadId]: facts.name } };
       this.update(record.id, {
@@ -555,12 +554,14 @@ export class OperationRunner {
     }
     firstPage?.page.catch(() => undefined);
     const facts = await details;
+    // The details' wait is the API's pace for this thread now, slot included.
+    const pace = { latencyMs: this.now() - askedAt, callsPerSecond: this.governor.callsPerSecond };
     const members = await membersAmong(
       calls,
       threadId,
       facts.memberCount,
       pending.map((item) => item.username),
-      { signal, check: this.walkCheck(threadId), firstPage },
+      { signal, check: this.walkCheck(threadId), firstPage, pace },
     );
     this.settle(
       record,

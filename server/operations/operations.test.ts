@@ -244,7 +244,7 @@ describe('operations on the server', () => {
               expect(removal.status).toBe(200);
               h.emulator.store.addThreadMembers(
                 thread,
-                early.map((_, n) => demoUsername(140_100 + n)),
+                early.map((_, n) => demoUsername(141_000 + n)),
               );
             }
           }
@@ -254,8 +254,8 @@ describe('operations on the server', () => {
       const listed = h.emulator.store.listThreadMembers(thread);
       early = listed.slice(1, 6);
       const skippedByOneWalk = listed[52] ?? '';
-      // More users than the list has pages, so the add reads the list rather than each user's threads.
-      const newcomers = Array.from({ length: 30 }, (_, n) => demoUsername(140_000 + n));
+      // So many users that reading the list is quicker than each user's threads, even on a slow machine.
+      const newcomers = Array.from({ length: 500 }, (_, n) => demoUsername(140_000 + n));
       const add = await start(h, {
         kind: 'add',
         threadId: thread,
