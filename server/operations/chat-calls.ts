@@ -72,9 +72,29 @@ export function chatCalls(
     body?: unknown,
     signal?: AbortSignal,
   ): Promise<unknown> {
+    // The call gets a signal of its own, tied to `signal` only while it runs: a Request keeps a listener on the
+    // signal it is given until the Request is collected, and an operation's signal outlives thousands of calls.
+    const call = new AbortController();
+    const stop = (): void => call.abort(signal?.reason);
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      return await sendOnce(method, path, what, body, call.signal);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  async function sendOnce(
+    method: string,
+    path: string,
+    what: string,
+    body: unknown,
+    signal: AbortSignal,
+  ): Promise<unknown> {
     const request = new Request(`http://operations.internal/api/${path}`, {
       method,
-      ...(signal === undefined ? {} : { signal }),
+      signal,
       ...(body === undefined
         ? {}
         : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),

@@ -3,6 +3,7 @@
 // Two ways to know, and the cheaper is taken: read the thread's member list (a call per 50 members, one after
 // another), or each user's threads (about a call per user, all at once). A walk that members leaving may have
 // cut short is made again, as an export's is.
+import { setMaxListeners } from 'node:events';
 import { ChatCallError, PAGE_SIZE, type ChatCalls, type MembersPage } from './chat-calls.ts';
 import { MAX_PASSES } from './export-check.ts';
 
@@ -124,6 +125,8 @@ async function fromUserThreads(
 ): Promise<Set<string> | null> {
   const members = new Set<string>();
   const walk = { next: 0, undecided: false };
+  // Each worker's read waits on the operation's signal, all at once.
+  setMaxListeners(USERS_AT_ONCE + 10, signal);
   const worker = async (): Promise<void> => {
     while (walk.next < usernames.length && !walk.undecided) {
       const username = usernames[walk.next++] ?? '';

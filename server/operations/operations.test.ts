@@ -269,6 +269,26 @@ describe('operations on the server', () => {
     });
   });
 
+  it("leaves no listener behind on the operation's signal for each of thousands of reads", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      // A budget this high makes each user's threads the quicker way: 2,100 reads under one signal.
+      const h = harness({ operations: { callsPerSecond: 10_000 } });
+      const newcomers = Array.from({ length: 2_100 }, (_, n) => demoUsername(100_001 + n));
+      const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.huge, usernames: newcomers });
+      const { operation } = await ended(h, add.id);
+      expect(operation.counts.added).toBe(newcomers.length);
+      expect(
+        h.exchanges.filter((exchange) => exchange.url.includes('/threads/user/')).length,
+      ).toBeGreaterThanOrEqual(2_100);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('cancels while planning waits to read the member list again, without reading it again', async () => {
     let reads = 0;
     const h = harness({
