@@ -20,5 +20,16 @@ export default defineConfig(({ isSsrBuild, mode }) => ({
   // has none. The server entry's stay, in dist/server/, which is never served.
   build: isSsrBuild
     ? { outDir: 'dist/server', copyPublicDir: false, sourcemap: true }
-    : { outDir: 'dist', sourcemap: mode === 'development' },
+    : {
+        outDir: 'dist',
+        sourcemap: mode === 'development',
+        // Everything the entry loads before any lazy import goes in one chunk. Split into the dozen chunks it
+        // shared with the dialogs and pages, the same code took 10 kB more gzipped: each file's compression
+        // starts afresh, and what crosses files needs exports and imports the minifier cannot shorten.
+        rolldownOptions: {
+          output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } },
+        },
+        // That chunk is about 530 kB before compression; the bench holds its gzipped size to a budget.
+        chunkSizeWarningLimit: 600,
+      },
 }));
