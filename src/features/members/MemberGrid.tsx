@@ -56,7 +56,8 @@ export function MemberGrid({
   const lastRendered = rows.end - 1;
   // Rows are keyed by their place in the rendered window, not by member: as the window moves, its elements stay
   // and take the next members' texts and attributes, instead of new elements being built and styled (the costly
-  // part of scrolling fast).
+  // part of scrolling fast). They sit in the normal flow under a padding as tall as the rows above the window:
+  // a transform on each row made every move restyle all of them, which took tens of milliseconds.
 
   useEffect(() => {
     if (lastRendered >= memberCount - prefetchRows) onNearEnd();
@@ -119,6 +120,8 @@ export function MemberGrid({
         flex: '1 1 0',
         minHeight: 6 * rowHeight + HEADER_HEIGHT,
         overflowY: 'auto',
+        // The padding above the rows changes as they move: the browser must not scroll to make up for it.
+        overflowAnchor: 'none',
         border: 1,
         borderColor: 'divider',
         borderRadius: 1,
@@ -133,7 +136,7 @@ export function MemberGrid({
           borderBottom: 1,
           borderColor: 'divider',
         },
-        '& .body [role=row]': { position: 'absolute', height: rowHeight },
+        '& .body [role=row]': { height: rowHeight },
         '& .header': {
           position: 'sticky',
           top: 0,
@@ -182,12 +185,15 @@ export function MemberGrid({
           </div>
         </div>
       </div>
-      <div role="rowgroup" className="body" style={{ height: rows.totalHeight, position: 'relative' }}>
+      <div
+        role="rowgroup"
+        className="body"
+        style={{ height: rows.totalHeight, paddingTop: rows.start * rowHeight }}
+      >
         {range(rows.start, rows.end).map((row) => {
-          const style = { transform: `translateY(${row * rowHeight}px)` };
           if (row >= memberCount) {
             return (
-              <div key="end" role="row" aria-rowindex={row + 2} style={style}>
+              <div key="end" role="row" aria-rowindex={row + 2}>
                 <div role="gridcell">{endRow}</div>
               </div>
             );
@@ -202,7 +208,6 @@ export function MemberGrid({
               data-username={username}
               data-active={row === active ? '' : undefined}
               aria-selected={selected.has(username)}
-              style={style}
               onClick={() => setActiveRow(row)}
             >
               <div role="gridcell" className="select">
