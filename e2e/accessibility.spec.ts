@@ -24,6 +24,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
     });
 
+    test('an operation window, each of its buttons hovered', async ({ page }) => {
+      await page.goto(`/threads/${DEMO_THREADS.small}`);
+      await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
+      await page.getByRole('button', { name: 'Export members' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Start export' }).click();
+      const operation = page.getByRole('dialog');
+      await expect(operation.getByRole('status', { name: 'Download' })).toContainText('Downloaded');
+      await expect(operation.getByRole('button')).toContainText(['Close', 'All operations']);
+      for (const button of await operation.getByRole('button').all()) {
+        await button.hover();
+        expect(await violations(page), await button.innerText()).toEqual([]);
+      }
+    });
+
     test('the thread list, a user page and the activity', async ({ page }) => {
       for (const [address, ready] of [
         ['/threads', 'Threads'],

@@ -91,7 +91,7 @@ function OperationList({ onShow, onClose }: { onShow: (id: string) => void; onCl
         )}
       </DialogContent>
       <DialogActions>
-        <Button variant="contained" onClick={onClose} autoFocus>
+        <Button onClick={onClose} autoFocus>
           Close
         </Button>
       </DialogActions>
@@ -159,7 +159,11 @@ function OneOperation({
           </Typography>
         )}
       </DialogContent>
+      {/* Close first, as Cancel is in every other dialog, then what can be done with the operation. */}
       <DialogActions sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Button onClick={onClose} autoFocus>
+          Close
+        </Button>
         <Button onClick={() => onShow(ALL_OPERATIONS)}>All operations</Button>
         {mayCancel && operation && running && (
           <Button
@@ -191,9 +195,6 @@ function OneOperation({
               : `Retry failed (${itemsText(operation, retry.count)})`}
           </Button>
         )}
-        <Button variant="contained" onClick={onClose} autoFocus>
-          Close
-        </Button>
       </DialogActions>
     </Dialog>
   );
