@@ -99,21 +99,15 @@ test('at 700 px wide the top bar takes at most two rows and nothing runs off the
   expect((await scrollBoxes(page)).pageScrollsSideways).toBe(false);
 });
 
-test('three Tabs reach the grid, select by keyboard, Delete asks to remove them, and focus comes back', async ({
+test('Tab to the grid, select by keyboard, Delete asks to remove them, and focus comes back', async ({
   page,
 }) => {
   await page.goto(`/threads/${DEMO_THREADS.small}`);
   const grid = memberGrid(page);
   await expect(grid.getByRole('row', { name: /moderator/ })).toBeVisible();
-  // Everything the page loads after its first paint is there, as a person would wait for it.
-  await expect(page.getByRole('textbox', { name: 'Is this user a member?' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Operations/ })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to members' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  const breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
-  await expect(breadcrumbs.getByRole('link', { name: 'Threads' })).toBeFocused();
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await expect(grid).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');

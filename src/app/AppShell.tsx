@@ -56,60 +56,6 @@ function SkipToMembers() {
 
 export function AppShell() {
   const onMembersPage = MEMBERS_PAGE_PATH.test(useLocation().pathname);
-  // The border sets the bar apart from the page in the dark theme, where both are the same grey.
-  const bar = (
-    <AppBar
-      key="bar"
-      position="static"
-      elevation={0}
-      sx={{ borderBottom: 1, borderColor: 'divider', order: -1 }}
-    >
-      {/* In a narrow window the bar wraps onto a second row rather than pushing controls out of sight. */}
-      <Toolbar variant="dense" sx={{ columnGap: 2, rowGap: 0.5, py: 0.5, flexWrap: 'wrap' }}>
-        <Typography variant="h6" component="p" noWrap sx={{ flexShrink: 0 }}>
-          Thread Members Admin
-        </Typography>
-        <Box component="nav" aria-label="Main" sx={{ flexGrow: 1, display: 'flex', flexWrap: 'nowrap' }}>
-          <Button component={NavLink} to="/threads" color="inherit">
-            Threads
-          </Button>
-          <Button component={NavLink} to="/activity" color="inherit">
-            Activity
-          </Button>
-        </Box>
-        <AfterFirstPaint placeholder={searchBoxPlace}>
-          <Suspense fallback={searchBoxPlace}>
-            <OpenThreadOrUser />
-          </Suspense>
-        </AfterFirstPaint>
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-          <AfterFirstPaint placeholder={operationsPlace}>
-            <Suspense fallback={operationsPlace}>
-              <OperationsCorner />
-            </Suspense>
-          </AfterFirstPaint>
-          <SignedInUser />
-          <BackendIndicator />
-          <ThemeToggle />
-        </Box>
-      </Toolbar>
-    </AppBar>
-  );
-  const content = (
-    <Container
-      key="main"
-      component="main"
-      sx={
-        onMembersPage
-          ? { py: 1.5, flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }
-          : { py: 3, flexGrow: 1 }
-      }
-    >
-      <Suspense fallback={<LoadingBar label="Loading the page" />}>
-        <Outlet />
-      </Suspense>
-    </Container>
-  );
   return (
     <SessionGate>
       {onMembersPage && <SkipToMembers />}
@@ -122,9 +68,50 @@ export function AppShell() {
           ...(onMembersPage && { height: '100dvh' }),
         }}
       >
-        {/* On the members page the bar follows the page in the document and shows above it, so that Tab reaches
-            the member grid within three stops. Keyed, the two swap places without either being built anew. */}
-        {onMembersPage ? [content, bar] : [bar, content]}
+        {/* The border sets the bar apart from the page in the dark theme, where both are the same grey. */}
+        <AppBar position="static" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+          {/* In a narrow window the bar wraps onto a second row rather than pushing controls out of sight. */}
+          <Toolbar variant="dense" sx={{ columnGap: 2, rowGap: 0.5, py: 0.5, flexWrap: 'wrap' }}>
+            <Typography variant="h6" component="p" noWrap sx={{ flexShrink: 0 }}>
+              Thread Members Admin
+            </Typography>
+            <Box component="nav" aria-label="Main" sx={{ flexGrow: 1, display: 'flex', flexWrap: 'nowrap' }}>
+              <Button component={NavLink} to="/threads" color="inherit">
+                Threads
+              </Button>
+              <Button component={NavLink} to="/activity" color="inherit">
+                Activity
+              </Button>
+            </Box>
+            <AfterFirstPaint placeholder={searchBoxPlace}>
+              <Suspense fallback={searchBoxPlace}>
+                <OpenThreadOrUser />
+              </Suspense>
+            </AfterFirstPaint>
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+              <AfterFirstPaint placeholder={operationsPlace}>
+                <Suspense fallback={operationsPlace}>
+                  <OperationsCorner />
+                </Suspense>
+              </AfterFirstPaint>
+              <SignedInUser />
+              <BackendIndicator />
+              <ThemeToggle />
+            </Box>
+          </Toolbar>
+        </AppBar>
+        <Container
+          component="main"
+          sx={
+            onMembersPage
+              ? { py: 1.5, flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }
+              : { py: 3, flexGrow: 1 }
+          }
+        >
+          <Suspense fallback={<LoadingBar label="Loading the page" />}>
+            <Outlet />
+          </Suspense>
+        </Container>
       </Box>
     </SessionGate>
   );

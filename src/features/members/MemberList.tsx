@@ -216,10 +216,9 @@ export function MemberList({
     endRow = <LoadingMoreRow />;
   }
 
-  // The grid comes before the toolbar in the document, which shows above it: Tab reaches the grid first (the
-  // third stop from the top of the page, after the skip link and the breadcrumb), then its tools.
   return (
-    <Stack spacing={1.5} useFlexGap sx={{ flexGrow: 1, minHeight: 0 }}>
+    <Stack spacing={1.5} sx={{ flexGrow: 1, minHeight: 0 }}>
+      {controls}
       {isPending ? (
         <Stack role="grid" aria-label="Members" aria-busy="true" spacing={0.5} sx={{ flexGrow: 1 }}>
           {Array.from({ length: 10 }, (_, i) => (
@@ -244,7 +243,6 @@ export function MemberList({
           onRemoveSelected={mayChange ? removeSelected : undefined}
         />
       )}
-      <Box sx={{ order: -1 }}>{controls}</Box>
     </Stack>
   );
 }
