@@ -22,7 +22,7 @@ const SIBLING_FEATURE = {
 };
 
 export default defineConfig(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.data'] },
+  { ignores: ['dist', 'dist.*', 'node_modules', 'test-results', 'playwright-report', '.data'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,7 +1,8 @@
 // Builds the SPA and its server entry with Vite when dist/ is missing or older than its sources, so `npm start`
-// always serves fresh code.
-import { readdir, stat } from 'node:fs/promises';
+// always serves fresh code, also when two servers start at once in one checkout.
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { withFileLock } from './file-lock.ts';
 import { SERVER_ENTRY } from './first-screen.ts';
 
 /** Inputs of the Vite build, relative to the project root. */
@@ -45,15 +46,54 @@ export async function spaBuildIsStale(projectRoot: string, distDir: string): Pro
 /** Where `npm run build` points `vite build --ssr`. */
 const SERVER_ENTRY_SOURCE = 'src/entry-server.tsx';
 
+function hasCode(error: unknown, ...codes: string[]): boolean {
+  return codes.includes((error as NodeJS.ErrnoException).code ?? '');
+}
+
+/**
+ * Puts a finished build where dist/ is. Two renames, so that dist/ is at every moment a whole build (the old or
+ * the new one), never one being emptied or half-written under a server that is serving it.
+ */
+async function moveIntoPlace(built: string, distDir: string): Promise<void> {
+  const old = `${distDir}.old-${process.pid}`;
+  for (;;) {
+    await rename(distDir, old).catch((error: unknown) => {
+      if (!hasCode(error, 'ENOENT')) throw error;
+    });
+    try {
+      await rename(built, distDir);
+      break;
+    } catch (error) {
+      // Another build moved in between the two renames: move it aside too, and try again.
+      if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
+    }
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
 /**
  * Runs what `npm run build` runs, through Vite's JS API, when needed: the browser's bundle, then the server
- * entry (in that order: the first empties dist/). Returns whether it built.
+ * entry (in that order: the first empties its folder). It builds into a folder of its own and then moves that
+ * into place; one build at a time, so that a second start waiting for the first finds dist/ fresh. Returns
+ * whether it built.
  */
 export async function buildSpaIfStale(projectRoot: string, distDir: string): Promise<boolean> {
-  if (!(await spaBuildIsStale(projectRoot, distDir))) return false;
-  // Imported lazily: Vite is large and a fresh dist/ should not pay for loading it.
-  const { build } = await import('vite');
-  await build({ root: projectRoot, logLevel: 'warn' });
-  await build({ root: projectRoot, logLevel: 'warn', build: { ssr: SERVER_ENTRY_SOURCE } });
-  return true;
+  return withFileLock(`${distDir}.lock`, async () => {
+    if (!(await spaBuildIsStale(projectRoot, distDir))) return false;
+    const built = `${distDir}.building-${process.pid}`;
+    try {
+      // Imported lazily: Vite is large and a fresh dist/ should not pay for loading it.
+      const { build } = await import('vite');
+      await build({ root: projectRoot, logLevel: 'warn', build: { outDir: built, emptyOutDir: true } });
+      await build({
+        root: projectRoot,
+        logLevel: 'warn',
+        build: { ssr: SERVER_ENTRY_SOURCE, outDir: path.join(built, 'server') },
+      });
+      await moveIntoPlace(built, distDir);
+    } finally {
+      await rm(built, { recursive: true, force: true });
+    }
+    return true;
+  });
 }
