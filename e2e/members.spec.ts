@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { expect, test } from './token-scan.ts';
 import { DEMO_MARKUP_THREAD_NAME, DEMO_THREADS } from '../emulator/demo-data.ts';
 import { clearFaults, setFaults, threadMembers } from './emulator-control.ts';
@@ -278,9 +278,11 @@ test('typing in the filter keeps what was typed and where the caret is', async (
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('1 of');
 });
 
-// Written on every run, so that the README shows the page as it is.
-test('the README screenshot of the members page', async ({ page }) => {
+// Written on every run, so that the README shows the page as it is. It is taken into the run's own folder and
+// then moved into place in one step, so that a run beside this one never reads or writes half a picture.
+test('the README screenshot of the members page', async ({ page }, testInfo) => {
   const file = 'docs/members-page.png';
+  const taken = testInfo.outputPath('members-page.png');
   mkdirSync('docs', { recursive: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/threads/${DEMO_THREADS.large}`);
@@ -288,5 +290,6 @@ test('the README screenshot of the members page', async ({ page }) => {
   // The parts that load on demand, so that the picture shows the whole page.
   await expect(page.getByRole('searchbox', { name: 'Open thread or user' })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Is this user a member?' })).toBeVisible();
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: taken });
+  renameSync(taken, file);
 });

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { writeAccountsWithPasswords } from '../server/accounts.ts';
 import type { Role } from '../server/identity.ts';
 import { startDashboardProcess, type DashboardProcess } from './dashboard-process.ts';
-import { E2E_PASSWORD_PORT } from './ports.ts';
+import { E2E_PASSWORD_DATA_DIR as DATA_DIR, E2E_PASSWORD_PORT } from './ports.ts';
 
 export const PASSWORD_SERVER_URL = `http://127.0.0.1:${E2E_PASSWORD_PORT}`;
-const DATA_DIR = '.data/e2e-password';
 
 export interface TestAccount {
   name: string;

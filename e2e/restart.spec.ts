@@ -5,10 +5,9 @@ import { DEMO_THREAD_NAMES, DEMO_THREADS, demoUsername } from '../emulator/demo-
 import { startDashboardProcess, type DashboardProcess } from './dashboard-process.ts';
 import { resetDemoData, threadMembers } from './emulator-control.ts';
 import { paste } from './paste.ts';
-import { E2E_RESTART_PORT } from './ports.ts';
+import { E2E_RESTART_DATA_DIR as DATA_DIR, E2E_RESTART_PORT } from './ports.ts';
 import { expect, test } from './token-scan.ts';
 
-const DATA_DIR = '.data/e2e-restart';
 const start = () =>
   startDashboardProcess({
     port: E2E_RESTART_PORT,
