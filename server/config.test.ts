@@ -1,6 +1,6 @@
 import { DEFAULT_API_VARIANTS } from '../emulator/api-variants.ts';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, devPortFrom, loadConfig } from './config.ts';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 const CERT = 'fedcba9876543210fedcba9876543210';
@@ -40,6 +40,14 @@ describe('loadConfig', () => {
         variants: DEFAULT_API_VARIANTS,
       },
     });
+  });
+
+  it('reads the port of `npm run dev`, 0 for any free one', () => {
+    expect(devPortFrom({})).toBe(5173);
+    expect(devPortFrom({ DEV_PORT: '0' })).toBe(0);
+    expect(() => devPortFrom({ DEV_PORT: 'vite' })).toThrow(
+      'DEV_PORT must be an integer from 0 to 65535 (got "vite").',
+    );
   });
 
   it("reads the API's budget shared by every operation", () => {

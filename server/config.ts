@@ -144,6 +144,12 @@ function dataDirFrom(env: Env): string {
   return read(env, 'DATA_DIR') ?? '.data';
 }
 
+/** Where `npm run dev` serves the dashboard with hot reload (DEV_PORT; 0 takes any free port). */
+export function devPortFrom(env: Env): number {
+  const value = read(env, 'DEV_PORT');
+  return value === undefined ? 5173 : parsePort('DEV_PORT', value, 0);
+}
+
 function parsePort(name: string, value: string, min: number): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) < min || Number(value) > 65535) {
     throw new ConfigError(`${name} must be an integer from ${min} to 65535 (got "${value}").`);

@@ -1,14 +1,14 @@
-// `npm run dev`: the same API server as `npm start`, plus Vite's dev server proxying /api to it.
+// `npm run dev`: the same API server as `npm start`, plus Vite's dev server proxying /api to it. The script
+// `exec`s tsx, which hands a stop on to this process, so that stopping `npm run dev` stops both servers.
 import path from 'node:path';
 import { createServer } from 'vite';
 import { startApiServer } from './api-server.ts';
-import { loadConfig } from './config.ts';
+import { devPortFrom, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { closeOnSignals } from './shutdown.ts';
 import { exitOnStartupError } from './startup-error.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
-const VITE_PORT = 5173;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     vite = await createServer({
       root: projectRoot,
       server: {
-        port: VITE_PORT,
+        port: devPortFrom(process.env),
         strictPort: true,
         // Same origin for the SPA: the browser never learns where the API server or the Chat API is.
         proxy: { '/api': { target: api.localUrl } },
