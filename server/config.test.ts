@@ -293,6 +293,16 @@ describe('loadConfig', () => {
     expect(errorOf({ AUTH_MODE: 'kerberos' }).message).toContain('"none", "proxy" or "password"');
   });
 
+  it('names every malformed setting at once, each on its own line', () => {
+    expect(errorOf({ HOST: 'a b', PORT: 'x', LOG_LEVEL: 'verbose' }).message).toBe(
+      [
+        'HOST must be an interface address or host name (got "a b").',
+        'PORT must be an integer from 0 to 65535 (got "x").',
+        'LOG_LEVEL must be "debug", "info", "warn", "error" (got "verbose").',
+      ].join('\n'),
+    );
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', CHAT_HOST: '', CHAT_APP_TOKEN: '' }).port).toBe(8080);
   });
