@@ -178,6 +178,57 @@ describe('audit log hash chain', () => {
     expect(problems(file)).toHaveLength(1);
   });
 
+  it('widens a log from before refused cancels, retries and undos, and its chain still verifies', () => {
+    const file = writtenLog(3);
+    // The log as the previous release wrote it: its calls' table took only add and remove.
+    const previous = new Database(file);
+    previous.pragma('foreign_keys = OFF');
+    previous.exec(`
+      CREATE TABLE audit_calls_previous (id INTEGER PRIMARY KEY AUTOINCREMENT, entry_id INTEGER,
+        time INTEGER NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL, thread_id TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('add', 'remove')), upstream_status INTEGER,
+        request_id TEXT NOT NULL, operation_id TEXT, refusal TEXT, prev_hash TEXT, hash TEXT);
+      INSERT INTO audit_calls_previous SELECT * FROM audit_calls;
+      DROP TABLE audit_calls;
+      ALTER TABLE audit_calls_previous RENAME TO audit_calls;
+    `);
+    expect(() =>
+      previous
+        .prepare(
+          "INSERT INTO audit_calls (time, actor, role, thread_id, action, request_id) VALUES (1, 'v', 'viewer', '', 'undo', 'r')",
+        )
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+    previous.close();
+    expect(problems(file)).toEqual([]);
+
+    const store = openAuditStore(file, { retentionDays: 30 });
+    store.append(
+      call(4, {
+        actor: 'vic',
+        role: 'viewer',
+        action: 'undo',
+        upstreamStatus: null,
+        operationId: 'op-1',
+        refusal: 'forbidden_role (403)',
+        outcomes: [],
+      }),
+    );
+    const entries = store.list({}, 10).entries;
+    expect(entries.map((entry) => [entry.id, entry.action])).toEqual([
+      [4, 'undo'],
+      [3, 'add'],
+      [2, 'add'],
+      [1, 'add'],
+    ]);
+    // Every user outcome came along: the old table's drop took none with it.
+    expect(store.users(1)?.users).toHaveLength(2);
+    store.close();
+    expect(problems(file)).toEqual([]);
+    expect(() => tamper(file, 'DELETE FROM audit_calls WHERE id = 2')).not.toThrow();
+    expect(problems(file)).toHaveLength(1);
+  });
+
   it('creates the log and its write-ahead files readable by their owner only', async () => {
     const file = auditFile();
     const store = await openAuditLog({ file, retentionDays: 30 });

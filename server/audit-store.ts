@@ -13,7 +13,12 @@ import {
   type ChainReport,
 } from './audit-chain.ts';
 
-export type AuditAction = 'add' | 'remove';
+/**
+ * What a call did: `add` or `remove`. A refused attempt may also have tried to `cancel`, `retry` or `undo` an
+ * operation, or to start one of a kind the server does not know (`other`); only refusals carry those.
+ */
+export const AUDIT_ACTIONS = ['add', 'remove', 'cancel', 'retry', 'undo', 'other'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
  * What became of one user in one call. `unknown`: the API answered 5xx or not at all, so the change may
@@ -131,8 +136,9 @@ const DAY_MS = 86_400_000;
 /** Prune this often as well as at start, so a server that runs for months keeps to its retention. */
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_calls (
+/** The calls' table, under `name`: the log's own, or the one a migration fills before it takes that name. */
+const callsTable = (name: string) => `
+CREATE TABLE IF NOT EXISTS ${name} (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   -- The first call of the same operation (same actor and action, in any thread); null for the first call itself.
   entry_id INTEGER,
@@ -140,7 +146,7 @@ CREATE TABLE IF NOT EXISTS audit_calls (
   actor TEXT NOT NULL,
   role TEXT NOT NULL,
   thread_id TEXT NOT NULL,
-  action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+  action TEXT NOT NULL CHECK (action IN (${AUDIT_ACTIONS.map((action) => `'${action}'`).join(', ')})),
   upstream_status INTEGER,
   request_id TEXT NOT NULL,
   operation_id TEXT,
@@ -150,6 +156,12 @@ CREATE TABLE IF NOT EXISTS audit_calls (
   prev_hash TEXT,
   hash TEXT
 );
+`;
+const CALL_COLUMNS =
+  'id, entry_id, time, actor, role, thread_id, action, upstream_status, request_id, operation_id, refusal, ' +
+  'prev_hash, hash';
+
+const SCHEMA = `${callsTable('audit_calls')}
 CREATE TABLE IF NOT EXISTS audit_outcomes (
   call_id INTEGER NOT NULL REFERENCES audit_calls (id) ON DELETE CASCADE,
   -- The username's place in the call's body, so the record keeps the order they were sent in.
@@ -248,10 +260,12 @@ function openDatabase(file: string): SqliteDatabase {
     // second under a full budget; only a crash of the machine itself can lose the last moments of both files.
     db.pragma('synchronous = NORMAL');
   }
-  db.pragma('foreign_keys = ON');
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(audit_calls)').all();
   const beforeTheChain = columns.length > 0 && !columns.some((column) => column.name === 'hash');
   const beforeRefusals = columns.length > 0 && !columns.some((column) => column.name === 'refusal');
+  // The migration runs with foreign keys off (they cannot be switched inside a transaction): dropping the
+  // calls' old table would otherwise delete every user outcome with it.
+  db.pragma('foreign_keys = OFF');
   db.transaction(() => {
     if (beforeRefusals) db.exec('ALTER TABLE audit_calls ADD COLUMN refusal TEXT');
     if (beforeTheChain) {
@@ -262,6 +276,7 @@ function openDatabase(file: string): SqliteDatabase {
       // Chaining the calls found writes their hashes, which the append-only trigger would refuse.
       db.exec('DROP TRIGGER IF EXISTS audit_calls_append_only');
     }
+    if (columns.length > 0 && !allowsEveryAction(db)) widenActions(db);
     db.exec(SCHEMA);
     if (readChainEnds(db) === null) {
       db.prepare(
@@ -272,7 +287,37 @@ function openDatabase(file: string): SqliteDatabase {
     if (beforeTheChain) chainAsFound(db);
     db.exec(APPEND_ONLY);
   })();
+  db.pragma('foreign_keys = ON');
   return db;
+}
+
+/** Whether the calls' table takes every action: a log from before refused cancels, retries and undos did not. */
+function allowsEveryAction(db: SqliteDatabase): boolean {
+  const table = db
+    .prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit_calls'",
+    )
+    .get();
+  return AUDIT_ACTIONS.every((action) => table?.sql.includes(`'${action}'`) === true);
+}
+
+/**
+ * SQLite cannot change a column's check, so the calls move to a table that takes every action, each row as it
+ * was: the same ids, content and hashes, so the chain verifies across the move. Its indexes and triggers are
+ * made again by the schema that follows.
+ */
+function widenActions(db: SqliteDatabase): void {
+  const sequence = db
+    .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_calls'")
+    .get();
+  db.exec(`${callsTable('audit_calls_widened')}
+    INSERT INTO audit_calls_widened (${CALL_COLUMNS}) SELECT ${CALL_COLUMNS} FROM audit_calls;
+    DROP TABLE audit_calls;
+    ALTER TABLE audit_calls_widened RENAME TO audit_calls;`);
+  // An id once used, even by a call since deleted, is never used again.
+  if (sequence !== undefined) {
+    db.prepare("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'audit_calls'").run(sequence.seq);
+  }
 }
 
 /**
