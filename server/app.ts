@@ -155,9 +155,16 @@ export function createServerApp({
       now,
     ),
   );
+  // Around sign-in, so that a refused change is recorded with who tried it, and one with nobody signed in is
+  // logged with where it came from.
+  app.use(
+    '/api/*',
+    auditRefusals(audit, logger, {
+      threadOf: (id) => runner.get(id)?.threadId ?? null,
+      clientAddress: (c) => clientOf(c, forwarders).address,
+    }),
+  );
   app.use('*', authenticate(auth, password));
-  // After sign-in, so that a refused change is recorded with who tried it.
-  app.use('/api/*', auditRefusals(audit, logger));
   app.use('*', originGuard(forwarders));
   if (auth.mode === 'password' && password !== null) {
     app.route(

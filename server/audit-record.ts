@@ -101,6 +101,8 @@ export interface RefusedAttempt {
   /** Empty when the request named no thread the server could read. */
   threadId: string;
   usernames: readonly string[];
+  /** The operation a cancel, retry or undo named, when it is an operation id at all. */
+  operationId?: string | null;
 }
 
 /** A refused attempt names at most this many users in the log; the refusal says how many more there were. */
@@ -113,6 +115,7 @@ export function refusedCall(attempt: RefusedAttempt, context: AuditContext, refu
   return {
     ...context,
     threadId: attempt.threadId,
+    operationId: attempt.operationId ?? context.operationId,
     action: attempt.action,
     upstreamStatus: null,
     refusal: more > 0 ? `${refusal} (${more.toLocaleString('en')} more users were named)` : refusal,

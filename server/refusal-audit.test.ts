@@ -84,9 +84,98 @@ describe('refused attempts in the audit log', () => {
     expect(harness.emulator.store.listThreadMembers(thread)).toContain(DEMO_USERS.bob);
   });
 
+  it('records an operation of a kind the server does not know as refused, but not a refused export', async () => {
+    const harness = harnessWith();
+    const unknownKind = await harness.call(
+      '/api/operations',
+      startOperation({ kind: 'rename', threadId: thread, usernames: [DEMO_USERS.bob] }),
+    );
+    expect(unknownKind.status).toBe(400);
+    const badExport = await harness.call(
+      '/api/operations',
+      startOperation({ kind: 'export', threadId: thread, format: 'xml' }),
+    );
+    expect(badExport.status).toBe(400);
+    const entries = harness.audit.list({}, 10).entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actor: 'local',
+      action: 'other',
+      threadId: thread,
+      outcomes: { refused: 1 },
+      refusal: 'illegal_argument (400): "kind" must be "add", "remove" or "export".',
+    });
+    expect(harness.audit.verify().problems).toEqual([]);
+  });
+
+  it("records a viewer's cancel, retry and undo of an operation as refused, with the operation", async () => {
+    const harness = harnessWith({ auth: TEST_PROXY_AUTH });
+    const asAnn = { 'x-forwarded-email': 'ann@example.com' };
+    const asVic = { 'x-forwarded-email': 'vic@example.com' };
+    const started = await harness.call(
+      '/api/operations',
+      startOperation({ kind: 'add', threadId: thread, usernames: [DEMO_USERS.lurker] }, asAnn),
+      PROXY,
+    );
+    expect(started.status).toBe(202);
+    const { id } = (started.json as { operation: { id: string } }).operation;
+    for (const change of ['cancel', 'retry', 'undo']) {
+      const response = await harness.call(
+        `/api/operations/${id}/${change}`,
+        { method: 'POST', headers: asVic },
+        PROXY,
+      );
+      expect(response.status, change).toBe(403);
+    }
+    const refused = harness.audit.list({ actor: 'vic@example.com' }, 10).entries;
+    expect(
+      refused.map(({ action, operationId, threadId, role }) => [action, operationId, threadId, role]),
+    ).toEqual([
+      ['undo', id, thread, 'viewer'],
+      ['retry', id, thread, 'viewer'],
+      ['cancel', id, thread, 'viewer'],
+    ]);
+    expect(refused[0]?.refusal).toMatch(/^forbidden_role \(403\)/);
+    expect(harness.audit.verify().problems).toEqual([]);
+  });
+
+  it('logs a change with nobody signed in, with where it came from, and leaves the audit log alone', async () => {
+    const harness = harnessWith({ auth: TEST_PROXY_AUTH });
+    const response = await harness.call(
+      `/api/chat/thread/${thread}/users`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-email': 'ann@example.com' },
+        body: JSON.stringify({ usernames: [DEMO_USERS.bob] }),
+      },
+      '203.0.113.7',
+    );
+    expect(response.status).toBe(403);
+    // Through the sign-in proxy, but without a name.
+    const unnamed = await harness.call(
+      '/api/operations',
+      startOperation({ kind: 'add', threadId: thread, usernames: [DEMO_USERS.bob] }),
+      PROXY,
+    );
+    expect(unnamed.status).toBe(401);
+    expect(harness.audit.list({}, 10).entries).toEqual([]);
+    const warnings = harness.logLines
+      .filter((line) => line.includes('change refused: nobody signed in'))
+      .map((line) => JSON.parse(line) as unknown);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        method: 'POST',
+        path: `/api/chat/thread/${thread}/users`,
+        status: 403,
+        clientAddress: '203.0.113.7',
+      }),
+      expect.objectContaining({ level: 'warn', path: '/api/operations', status: 401, clientAddress: PROXY }),
+    ]);
+  });
+
   it('records nothing for a request that names no member change, and nothing twice for a sent one', async () => {
     const harness = harnessWith();
-    await harness.call('/api/operations', startOperation({ kind: 'rename', threadId: thread }));
     await harness.call(`/api/chat/thread/${thread}`, { method: 'DELETE' });
     expect(harness.audit.list({}, 10).entries).toEqual([]);
     // The API itself refuses an add of a user outside the group: one record, of the call that was sent.

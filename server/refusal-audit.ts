@@ -1,7 +1,8 @@
-// Records in the audit log the member changes the server refuses itself (a viewer's change, a cross-origin
-// change, a bad body), with who tried and why, so the log shows attempts as well as the calls it sent.
+// Records in the audit log the changes the server refuses itself (a viewer's change, cancel, retry or undo, a
+// cross-origin change, a bad body, an operation of an unknown kind), with who tried and why, so the log shows
+// attempts as well as the calls it sent.
 import type { Context, MiddlewareHandler } from 'hono';
-import { refusedCall, requestedUsernames, type RefusedAttempt } from './audit-record.ts';
+import { operationIdFrom, refusedCall, requestedUsernames, type RefusedAttempt } from './audit-record.ts';
 import type { AuditAction, AuditStore } from './audit-store.ts';
 import { isChatId } from './chat-routes.ts';
 import type { Logger } from './logger.ts';
@@ -47,25 +48,37 @@ function chatChange(method: string, target: string): AttemptReader | null {
   });
 }
 
-/** `POST /api/operations`: a bulk add or remove; a body that names neither is no member change to record. */
+/** `POST /api/operations`: a bulk add or remove, or a kind the server does not know; an export changes nothing. */
 const operationStart: AttemptReader = (body) => {
   const parsed = parseJson(body);
-  if (!isRecord(parsed) || (parsed.kind !== 'add' && parsed.kind !== 'remove')) return null;
-  const { threadId, username } = parsed;
+  const request = isRecord(parsed) ? parsed : {};
+  if (request.kind === 'export') return null;
+  const { threadId, username } = request;
   return {
-    action: parsed.kind,
+    action: request.kind === 'add' || request.kind === 'remove' ? request.kind : 'other',
     threadId: typeof threadId === 'string' && isChatId(threadId) ? threadId : '',
-    usernames: typeof username === 'string' ? [username] : strings(parsed.usernames),
+    usernames: typeof username === 'string' ? [username] : strings(request.usernames),
   };
 };
 
-function attemptReader(c: Context<ServerEnv>): AttemptReader | null {
+const OPERATION_CHANGE = /^\/api\/operations\/([^/]+)\/(cancel|retry|undo)$/;
+
+/** `POST /api/operations/{id}/cancel`, `retry` or `undo`: recorded with the operation and its thread. */
+function operationChange(path: string, threadOf: OperationThread): AttemptReader | null {
+  const [, id = '', action] = OPERATION_CHANGE.exec(path) ?? [];
+  if (action !== 'cancel' && action !== 'retry' && action !== 'undo') return null;
+  const operationId = operationIdFrom(id);
+  const threadId = operationId === null ? null : threadOf(operationId);
+  return () => ({ action, threadId: threadId ?? '', usernames: [], operationId });
+}
+
+function attemptReader(c: Context<ServerEnv>, threadOf: OperationThread): AttemptReader | null {
   const { method } = c.req;
   const target = rawRequestTarget(c.req.raw, c.env);
   if (target.startsWith('/api/chat/')) return chatChange(method, target);
-  const path = target.split('?')[0];
-  if (method === 'POST' && (path === '/api/operations' || path === '/api/operations/')) return operationStart;
-  return null;
+  if (method !== 'POST') return null;
+  const path = (target.split('?')[0] ?? '').replace(/\/$/, '');
+  return path === '/api/operations' ? operationStart : operationChange(path, threadOf);
 }
 
 /** The refusal's error code and message, as the server answered it. */
@@ -82,9 +95,24 @@ async function reasonOf(response: Response): Promise<string> {
   return `${code} (${String(response.status)})${description}`.slice(0, MAX_REASON);
 }
 
-export function auditRefusals(audit: AuditStore, logger: Logger): MiddlewareHandler<ServerEnv> {
+/** The thread of a known operation, null for an operation of several threads or one the server does not know. */
+export type OperationThread = (operationId: string) => string | null;
+
+/**
+ * Runs before sign-in, and reads who tried once the request is answered. An attempt with nobody signed in has
+ * no one to record: it goes to the server log as a warning with the address it came from, not to the audit log,
+ * which anyone able to reach the server could otherwise fill.
+ */
+export function auditRefusals(
+  audit: AuditStore,
+  logger: Logger,
+  {
+    threadOf,
+    clientAddress,
+  }: { threadOf: OperationThread; clientAddress: (c: Context<ServerEnv>) => string },
+): MiddlewareHandler<ServerEnv> {
   return async (c, next) => {
-    const reader = attemptReader(c);
+    const reader = attemptReader(c, threadOf);
     if (reader === null) return next();
     // The handler reads the body; the copy is read only if the change is refused.
     const copy = c.req.raw.clone();
@@ -93,7 +121,19 @@ export function auditRefusals(audit: AuditStore, logger: Logger): MiddlewareHand
       // Both unset until a later handler sets them.
       const identity = c.get('identity') as ServerEnv['Variables']['identity'] | undefined;
       const sent = c.get('changeSent') as boolean | undefined;
-      if (!REFUSALS.has(c.res.status) || sent === true || identity === undefined) return;
+      if (!REFUSALS.has(c.res.status) && c.res.status !== 401) return;
+      if (sent === true) return;
+      if (identity === undefined) {
+        logger.log('warn', 'change refused: nobody signed in', {
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          clientAddress: clientAddress(c),
+          requestId: c.get('requestId'),
+        });
+        return;
+      }
+      if (!REFUSALS.has(c.res.status)) return;
       const body = await readBodyWithLimit(copy, READ_LIMIT_BYTES);
       const attempt = reader(body === TOO_LARGE ? null : body);
       if (attempt === null) return;
@@ -114,7 +154,9 @@ export function auditRefusals(audit: AuditStore, logger: Logger): MiddlewareHand
         });
       }
     } finally {
-      if (!copy.bodyUsed) await copy.body?.cancel();
+      // Not awaited: a copy's cancel settles only once the original is read or cancelled too, and a request
+      // refused before its handler (nobody signed in) leaves the original unread.
+      if (!copy.bodyUsed) void copy.body?.cancel().catch(() => undefined);
     }
   };
 }

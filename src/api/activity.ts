@@ -4,7 +4,9 @@ import type { KyInstance } from 'ky';
 import { requestBlob, requestJson } from './http.ts';
 import { MalformedResponse, asNumber, asRecord, asString } from './parse.ts';
 
-export type ActivityAction = 'add' | 'remove';
+/** What a call did; only a refused attempt may have tried to cancel, retry or undo an operation, or another kind. */
+export const ACTIVITY_ACTIONS = ['add', 'remove', 'cancel', 'retry', 'undo', 'other'] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
 export const USER_OUTCOMES = [
   'added',
@@ -52,8 +54,8 @@ function parseOperationFacts(value: unknown, what: string) {
 
 function parseEntry(body: unknown, what: string) {
   const record = asRecord(body, what);
-  const action = record.action;
-  if (action !== 'add' && action !== 'remove') throw new MalformedResponse(`${what} action is unknown`);
+  const action = ACTIVITY_ACTIONS.find((known) => known === record.action);
+  if (action === undefined) throw new MalformedResponse(`${what} action is unknown`);
   const outcomes: Partial<Record<UserOutcome, number>> = {};
   for (const [outcome, count] of Object.entries(asRecord(record.outcomes, `${what} outcomes`))) {
     outcomes[asOutcome(outcome, `${what} outcome`)] = asNumber(count, `${what} outcome count`);

@@ -1,7 +1,7 @@
 // One entry of the activity: who changed which thread when, the outcome counts, and on demand each user.
 import { Box, Button, Collapse, Stack, Typography } from '@mui/material';
 import { useId, useState } from 'react';
-import type { ActivityEntry } from '../../api/activity.ts';
+import type { ActivityAction, ActivityEntry } from '../../api/activity.ts';
 import { useOperationAddress } from '../../lib/operation-address.ts';
 import { ActivityEntryUsers, ThreadLink } from './ActivityEntryUsers.tsx';
 import { outcomeSummary } from './outcome-labels.ts';
@@ -9,16 +9,27 @@ import { outcomeSummary } from './outcome-labels.ts';
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const count = new Intl.NumberFormat();
 
+/** What the actor did (or tried) to the thread, up to the words naming it. */
+function verbOf(action: ActivityAction, refused: boolean, who: string): string {
+  switch (action) {
+    case 'add':
+      return `${refused ? 'tried to add' : 'added'} ${who} to`;
+    case 'remove':
+      return `${refused ? 'tried to remove' : 'removed'} ${who} from`;
+    case 'other':
+      return 'tried an operation of a kind the server does not know on';
+    default:
+      return `tried to ${action} an operation on`;
+  }
+}
+
 export function ActivityEntryItem({ entry }: { entry: ActivityEntry }) {
   const [expanded, setExpanded] = useState(false);
   const operations = useOperationAddress();
   const detailsId = useId();
   const who = entry.username ?? 'members';
   const refused = entry.refusal !== null;
-  const verb =
-    entry.action === 'add'
-      ? `${refused ? 'tried to add' : 'added'} ${who} to`
-      : `${refused ? 'tried to remove' : 'removed'} ${who} from`;
+  const verb = verbOf(entry.action, refused, who);
   // A refused attempt may have named no thread the server could read.
   const noThread = entry.threadId === '';
   const where =
