@@ -75,6 +75,8 @@ describe('startApiServer', () => {
     const port = new URL(server.url).port;
     const config = loadConfig({
       PORT: port,
+      // Its own folder: the default, .data/, is where a developer's `npm start` keeps its data.
+      DATA_DIR: path.join(dataDir, 'busy'),
       CHAT_HOST: 'http://127.0.0.1:9',
       CHAT_ORG: 'o',
       CHAT_APP: 'a',
