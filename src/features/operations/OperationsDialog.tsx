@@ -15,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context.tsx';
 import { actOnOperation, type OperationAction, type OperationSummary } from '../../api/operations.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { awaitExport } from '../../lib/awaited-exports.ts';
+import { awaitExport, takeAwaitedExport } from '../../lib/awaited-exports.ts';
 import { LoadingBar } from '../../components/LoadingBar.tsx';
 import { errorMessage } from '../../components/error-message.ts';
 import { ALL_OPERATIONS } from '../../lib/operation-address.ts';
@@ -117,6 +117,14 @@ function OneOperation({
   const { data, error, refetch } = useQuery(operationQuery(api, id));
   const act = useMutation({
     mutationFn: (action: OperationAction) => actOnOperation(api, id, action),
+    // The tab that resumes an export downloads its file when it ends, as the tab that started it. Awaited
+    // before asking: a short rest of the walk can end before the answer to the request arrives.
+    onMutate: (action) => {
+      if (action === 'retry' && data?.operation.kind === 'export') awaitExport(id);
+    },
+    onError: (_, action) => {
+      if (action === 'retry') takeAwaitedExport(id);
+    },
     onSuccess: (operation, action) => {
       queryClient.setQueryData<OperationSummary[]>(operationListKey, (list) =>
         list?.some((entry) => entry.id === operation.id)
@@ -125,8 +133,6 @@ function OneOperation({
       );
       void queryClient.invalidateQueries({ queryKey: operationKey(id) });
       if (action === 'undo') onShow(operation.id);
-      // This tab resumed the export, so it downloads the file when the export ends, as the tab that started it.
-      if (action === 'retry' && operation.kind === 'export') awaitExport(operation.id);
     },
   });
   const operation = data?.operation;
