@@ -1,6 +1,6 @@
 // One process at a time: a lock file holding its holder's process id, created only if absent. A lock whose
 // holder has died is taken over, so a build killed half-way never blocks the next start.
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 
 const RECHECK_MS = 200;
 
@@ -32,11 +32,22 @@ async function holder(lockFile: string): Promise<number | null> {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** A lock still without its holder's pid after this long was left by a holder that died in between. */
+const UNWRITTEN_STALE_MS = 10_000;
+
+async function unwrittenTooLong(lockFile: string): Promise<boolean> {
+  const since = await stat(lockFile).then(
+    (facts) => Date.now() - facts.mtimeMs,
+    () => 0,
+  );
+  return since > UNWRITTEN_STALE_MS;
+}
+
 /** Runs `work` while holding `lockFile`, waiting for any other live holder to finish first. */
 export async function withFileLock<T>(lockFile: string, work: () => Promise<T>): Promise<T> {
   while (!(await tryToTake(lockFile))) {
     const pid = await holder(lockFile);
-    if (pid !== null && !isAlive(pid)) {
+    if (pid === null ? await unwrittenTooLong(lockFile) : !isAlive(pid)) {
       await rm(lockFile, { force: true });
       continue;
     }

@@ -51,15 +51,20 @@ function hasCode(error: unknown, ...codes: string[]): boolean {
 }
 
 /**
- * Puts a finished build where dist/ is. Two renames, so that dist/ is at every moment a whole build (the old or
- * the new one), never one being emptied or half-written under a server that is serving it.
+ * Puts a finished build where dist/ is. Two renames, so that dist/ is never a build being emptied or
+ * half-written under a server that is serving it; between the two it is missing for a moment, and a request
+ * then gets the "not built" answer.
  */
 async function moveIntoPlace(built: string, distDir: string): Promise<void> {
-  const old = `${distDir}.old-${process.pid}`;
+  const aside: string[] = [];
   for (;;) {
-    await rename(distDir, old).catch((error: unknown) => {
-      if (!hasCode(error, 'ENOENT')) throw error;
-    });
+    const old = `${distDir}.old-${process.pid}-${aside.length}`;
+    await rename(distDir, old).then(
+      () => aside.push(old),
+      (error: unknown) => {
+        if (!hasCode(error, 'ENOENT')) throw error;
+      },
+    );
     try {
       await rename(built, distDir);
       break;
@@ -68,7 +73,7 @@ async function moveIntoPlace(built: string, distDir: string): Promise<void> {
       if (!hasCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
     }
   }
-  await rm(old, { recursive: true, force: true });
+  for (const old of aside) await rm(old, { recursive: true, force: true });
 }
 
 /**

@@ -1,5 +1,5 @@
 // Some hosts answer "ok" to an add and silently skip users outside the thread's group. After an add, the
-// users (or, for one user, the threads) it reported added are looked up once more, the cheaper way; those
+// users (or, for one user, the threads) it reported added are looked up once more, the quicker way; those
 // not found are reported not added, and Undo leaves them alone.
 import type { ChatCalls } from './chat-calls.ts';
 import { joinedAmong, membersAmong, type WalkCheck } from './members-before.ts';

@@ -1,6 +1,6 @@
 // Who of the users an add names is a member already, learnt before anything is sent: the add endpoint answers
 // "ok" either way, so only this tells "added" from "already a member", and Undo must not remove the latter.
-// Two ways to know, and the cheaper is taken: read the thread's member list (a call per 50 members, one after
+// Two ways to know, and the quicker is taken: read the thread's member list (a call per 50 members, one after
 // another), or each user's threads (about a call per user, all at once). A walk that members leaving may have
 // cut short is made again, as an export's is.
 import { setMaxListeners } from 'node:events';
@@ -82,7 +82,14 @@ export async function membersAmong(
     const read = await walkMemberList(calls, threadId, { wanted, members, signal, firstPage: ahead?.page });
     ahead = undefined;
     const whole = (count === null || read >= count) && !check.removalSince(startedAt);
-    if (whole || pass === MAX_PASSES) return members;
+    if (whole) return members;
+    if (pass === MAX_PASSES) {
+      // Members kept leaving: those the walks did not find are asked about one by one.
+      const unfound = usernames.filter((username) => !members.has(username));
+      const found = await fromUserThreads(calls, threadId, unfound, signal);
+      for (const member of found ?? []) members.add(member);
+      return members;
+    }
     count = (await calls.thread(threadId, signal)).memberCount;
   }
 }
@@ -146,13 +153,19 @@ async function inThread(
   username: string,
   signal: AbortSignal,
 ): Promise<boolean | null> {
-  const joined = await joinedAmong(calls, username, [threadId], MAX_USER_PAGES, signal);
-  return joined === null ? null : joined.size > 0;
+  try {
+    const joined = await joinedAmong(calls, username, [threadId], MAX_USER_PAGES, signal);
+    return joined === null ? null : joined.size > 0;
+  } catch (error) {
+    // A user the API does not know is in no thread; the add will say so for them.
+    if (error instanceof ChatCallError && error.status === 404) return false;
+    throw error;
+  }
 }
 
 /**
- * Which of `threadIds` the user is a member of, from the user's own list of threads (a user the API does not
- * know is in none); null when that list runs past `maxPages` pages before all of them were found.
+ * Which of `threadIds` the user is a member of, from the user's own list of threads; null when that list runs
+ * past `maxPages` pages before all of them were found.
  */
 export async function joinedAmong(
   calls: ChatCalls,
@@ -165,13 +178,7 @@ export async function joinedAmong(
   const joined = new Set<string>();
   let cursor: string | null = null;
   for (let page = 0; page < maxPages; page++) {
-    let answer: { threadIds: string[]; cursor: string | null };
-    try {
-      answer = await calls.userThreadsPage(username, cursor, signal);
-    } catch (error) {
-      if (error instanceof ChatCallError && error.status === 404) return joined;
-      throw error;
-    }
+    const answer = await calls.userThreadsPage(username, cursor, signal);
     for (const threadId of answer.threadIds) if (wanted.has(threadId)) joined.add(threadId);
     if (joined.size === wanted.size || answer.threadIds.length === 0 || answer.cursor === null) return joined;
     cursor = answer.cursor;

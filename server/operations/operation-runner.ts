@@ -386,8 +386,11 @@ export class OperationRunner {
           live.engine = null;
           this.update(record.id, {
             state: 'stopped',
-            stopReason:
-              'The dashboard server failed while running this operation; see its log. Retry sends the rest.',
+            stopReason: `The dashboard server failed while running this operation; see its log. ${
+              record.kind === 'export'
+                ? 'Resume the export to go on from the last page read.'
+                : 'Retry sends the rest.'
+            }`,
             runEndedAt: this.now(),
           });
         }

@@ -244,7 +244,7 @@ describe('operations on the server', () => {
               expect(removal.status).toBe(200);
               h.emulator.store.addThreadMembers(
                 thread,
-                early.map((_, n) => demoUsername(141_000 + n)),
+                early.map((_, n) => demoUsername(143_000 + n)),
               );
             }
           }
@@ -255,7 +255,7 @@ describe('operations on the server', () => {
       early = listed.slice(1, 6);
       const skippedByOneWalk = listed[52] ?? '';
       // So many users that reading the list is quicker than each user's threads, even on a slow machine.
-      const newcomers = Array.from({ length: 500 }, (_, n) => demoUsername(140_000 + n));
+      const newcomers = Array.from({ length: 2_000 }, (_, n) => demoUsername(140_000 + n));
       const add = await start(h, {
         kind: 'add',
         threadId: thread,
