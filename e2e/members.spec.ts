@@ -161,6 +161,9 @@ test('a thread named with markup shows the markup as text', async ({ page }) => 
 
 test('the Thread ID box refuses letters and signs before asking the Chat API', async ({ page }) => {
   await page.goto('/threads');
+  // The page comes drawn by the server; its script takes over the box only once hydrated, and the top bar's
+  // Operations button is mounted only after that.
+  await expect(page.getByRole('button', { name: /^Operations/ })).toBeVisible();
   const entries = ['abc', '18000-0001', '+180000000100002'];
   const asked: string[] = [];
   page.on('request', (request) => {
