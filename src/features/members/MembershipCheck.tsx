@@ -26,6 +26,12 @@ export interface MembershipCheckProps {
 
 const count = new Intl.NumberFormat();
 
+/** How the confirmation of each one-click change reads. */
+const CONFIRM = {
+  add: { verb: 'Add', joint: 'to', done: 'added to', severity: 'info' },
+  remove: { verb: 'Remove', joint: 'from', done: 'removed from', severity: 'warning' },
+} as const;
+
 export function MembershipCheck({ threadId, threadName, groupId, mayChange }: MembershipCheckProps) {
   const api = useApi();
   const start = useStartOperation();
@@ -143,35 +149,20 @@ export function MembershipCheck({ threadId, threadName, groupId, mayChange }: Me
         {offer}
       </Stack>
       {failure}
-      {confirming === 'remove' && asked !== null && (
+      {confirming !== null && asked !== null && (
         <ConfirmDialog
-          title={`Remove ${asked} from ${threadName}`}
-          action={`Remove ${asked}`}
-          destructive
+          title={`${CONFIRM[confirming].verb} ${asked} ${CONFIRM[confirming].joint} ${threadName}`}
+          action={`${CONFIRM[confirming].verb} ${asked}`}
+          destructive={confirming === 'remove'}
+          disabled={confirming === 'add' && start.isPending}
           onConfirm={() => {
             setConfirming(null);
-            start.mutate({ kind: 'remove', threadId, usernames: [asked] });
+            start.mutate({ kind: confirming, threadId, usernames: [asked] });
           }}
           onClose={() => setConfirming(null)}
         >
-          <Alert severity="warning">
-            <strong>{asked}</strong> will be removed from <strong>{threadName}</strong>.
-          </Alert>
-        </ConfirmDialog>
-      )}
-      {confirming === 'add' && asked !== null && (
-        <ConfirmDialog
-          title={`Add ${asked} to ${threadName}`}
-          action={`Add ${asked}`}
-          disabled={start.isPending}
-          onConfirm={() => {
-            setConfirming(null);
-            start.mutate({ kind: 'add', threadId, usernames: [asked] });
-          }}
-          onClose={() => setConfirming(null)}
-        >
-          <Alert severity="info">
-            <strong>{asked}</strong> will be added to <strong>{threadName}</strong>.
+          <Alert severity={CONFIRM[confirming].severity}>
+            <strong>{asked}</strong> will be {CONFIRM[confirming].done} <strong>{threadName}</strong>.
           </Alert>
         </ConfirmDialog>
       )}
