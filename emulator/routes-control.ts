@@ -8,6 +8,7 @@ import type { FaultKind } from './faults.ts';
 import { isValidLatency } from './latency.ts';
 import type { LatencySetting } from './latency.ts';
 import type { EmulatorEnv } from './hono-env.ts';
+import { isRecord } from '../src/lib/is-record.ts';
 
 export interface FaultUpdate {
   latency?: LatencySetting | null;
@@ -27,10 +28,6 @@ export interface ControlActions {
   setFaults(update: FaultUpdate): void;
   describeFaults(): Record<string, unknown>;
   issueAppToken(expireSeconds?: number): string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Validates a control body into a FaultUpdate, or returns the name of the first bad field. */

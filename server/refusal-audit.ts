@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
 import { readBodyWithLimit, TOO_LARGE } from './request-body.ts';
 import type { ServerEnv } from './server-env.ts';
+import { isRecord } from '../src/lib/is-record.ts';
 
 /** The answers that refuse a change outright; others (429, 5xx) say "not now", not "no". */
 const REFUSALS = new Set([400, 403, 404, 405, 413, 415]);
@@ -26,9 +27,6 @@ function parseJson(body: Uint8Array | null): unknown {
     return undefined;
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];

@@ -7,6 +7,7 @@ import type { CallPacer } from '../../src/lib/bulk/pacer.ts';
 import { AuditWriteFailed } from '../audit-write-failed.ts';
 import type { ChatProxyHandler, MemberChangeListener } from '../chat-proxy.ts';
 import { memberPagePath, threadDetailsPath } from '../../src/lib/members-page-address.ts';
+import { isRecord } from '../../src/lib/is-record.ts';
 
 export class ChatCallError extends Error {
   constructor(
@@ -24,9 +25,6 @@ export class ChatCallError extends Error {
 /** An answer that arrived but cannot be read: as uncertain as no answer. */
 const unreadable = (what: string) =>
   new ChatCallError(200, null, `The Chat API's answer to ${what} was unreadable.`);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface ThreadFacts {
   name: string;

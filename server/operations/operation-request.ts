@@ -4,6 +4,7 @@ import { normalizeUsername, usernameProblem, type UsernameProblem } from '../../
 import { isChatId } from '../chat-routes.ts';
 import type { InvalidEntry } from './operation-store.ts';
 import type { OperationRequest } from './operation-runner.ts';
+import { isRecord } from '../../src/lib/is-record.ts';
 
 /** A spreadsheet of 100,000 users at most; a request of more is not a dashboard's. */
 export const MAX_ITEMS = 100_000;
@@ -13,9 +14,6 @@ const PROBLEMS: readonly UsernameProblem[] = ['empty', 'too-long', 'bad-characte
 
 export type ParsedRequest =
   { ok: true; request: OperationRequest } | { ok: false; message: string; invalid?: InvalidEntry[] };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const refuse = (message: string, invalid?: InvalidEntry[]): ParsedRequest => ({
   ok: false,
