@@ -34,6 +34,7 @@ import type { ServerEnv } from './server-env.ts';
 import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
 import { CallGovernor } from './operations/call-governor.ts';
+import { upstreamSends } from './operations/upstream-sends.ts';
 import { chatEndpointOf } from './operations/chat-endpoint.ts';
 import { OperationEvents } from './operations/operation-events.ts';
 import { operationRoutes } from './operations/operation-routes.ts';
@@ -114,7 +115,10 @@ export function createServerApp({
       logger,
     }),
   );
-  const governor = new CallGovernor({ callsPerSecond: operations.callsPerSecond ?? 100 });
+  const governor = new CallGovernor({
+    callsPerSecond: operations.callsPerSecond ?? 100,
+    sends: upstreamSends(upstream),
+  });
   const operationEvents = new OperationEvents();
   const runner = new OperationRunner({
     store: operations.store ?? openSqliteOperationStore(':memory:'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BulkOperation } from '../../src/lib/bulk/bulk-operation.ts';
 import { FakeThread, fakeUsers } from '../../src/lib/bulk/fake-thread.ts';
 import { ManualClock } from '../../src/lib/bulk/manual-clock.ts';
-import { CallGovernor } from './call-governor.ts';
+import { CallGovernor, type ChatEndpoint } from './call-governor.ts';
 
 function setUp({ latencyMs, rateLimit = 100 }: { latencyMs: number; rateLimit?: number }) {
   const clock = new ManualClock();
@@ -94,5 +94,38 @@ describe('CallGovernor', () => {
     expect(served.every((release) => release !== null)).toBe(true);
     // Nobody waits any more: the next call waits its turn again rather than being refused.
     expect(await clock.run(lane().acquire())).not.toBeNull();
+  });
+
+  it('counts a call from when it was seen leaving, on its own endpoint only', async () => {
+    const clock = new ManualClock();
+    let onSend: (endpoint: ChatEndpoint) => void = () => undefined;
+    let heard = true;
+    const governor = new CallGovernor({
+      callsPerSecond: 1,
+      clock,
+      guardMs: 0,
+      sends: (listener) => {
+        onSend = listener;
+        return () => {
+          heard = false;
+        };
+      },
+    });
+    const adds = governor.lane('add-members', 'op-1');
+    const removes = governor.lane('remove-members', 'op-2');
+    const add = await adds.acquire();
+    const remove = await removes.acquire();
+    await clock.advance(200);
+    onSend('add-members');
+    add?.();
+    remove?.();
+    const granted = async (lane: typeof adds) => {
+      await clock.run(lane.acquire());
+      return clock.now();
+    };
+    expect(await granted(removes)).toBe(1000);
+    expect(await granted(adds)).toBe(1200);
+    governor.close();
+    expect(heard).toBe(false);
   });
 });

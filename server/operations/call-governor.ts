@@ -5,6 +5,7 @@
 // lane each (an operation, or a person's reads), so a large operation cannot starve one started later.
 import { systemClock, type Clock } from '../../src/lib/bulk/clock.ts';
 import { Pacer, type CallPacer, type ReleaseSlot } from '../../src/lib/bulk/pacer.ts';
+import type { UpstreamSends } from './upstream-sends.ts';
 
 /** The Chat API counts its limit per endpoint; these are the ones the server calls. */
 export type ChatEndpoint =
@@ -31,6 +32,11 @@ export interface CallGovernorOptions {
    * they reached the API only then. On by default; tests with a manual clock leave it off.
    */
   watchStalls?: boolean;
+  /**
+   * Tells when each call actually leaves (see upstream-sends.ts): the call then counts from that moment, exactly,
+   * rather than from the end of the stall it was prepared in.
+   */
+  sends?: UpstreamSends;
 }
 
 const STALL_TICK_MS = 10;
@@ -133,6 +139,7 @@ export class CallGovernor {
   private readonly endpoints = new Map<ChatEndpoint, EndpointQueue>();
   private readonly pacers: Pacer[] = [];
   private stallWatch: NodeJS.Timeout | undefined;
+  private readonly stopHearingSends: (() => void) | undefined;
   private budget: number;
 
   constructor({
@@ -140,16 +147,19 @@ export class CallGovernor {
     clock = systemClock,
     guardMs = 50,
     watchStalls = clock === systemClock,
+    sends,
   }: CallGovernorOptions) {
     this.budget = callsPerSecond;
     this.clock = clock;
     this.windowMs = 1000 + guardMs;
     if (watchStalls) this.watchStalls();
+    this.stopHearingSends = sends?.((endpoint) => this.endpoints.get(endpoint)?.pacer.sent(this.clock.now()));
   }
 
-  /** Stops watching for stalls; the server's operations end with it. */
+  /** Stops watching for stalls and sends; the server's operations end with it. */
   close(): void {
     clearInterval(this.stallWatch);
+    this.stopHearingSends?.();
   }
 
   private watchStalls(): void {

@@ -108,6 +108,32 @@ describe('Pacer', () => {
     expect(await clock.run(take(pacer, 1))).toEqual([1300]);
   });
 
+  it('counts a call seen leaving from that moment, which no stall then moves', async () => {
+    const pacer = pacerAt(2, { countFrom: 'start' });
+    const clock = clockOf(pacer);
+    const first = await clock.run(pacer.acquire());
+    const second = await clock.run(pacer.acquire());
+    // The first left 40 ms into a stall of 300 ms; the second had not left when the stall ended.
+    await clock.advance(40);
+    pacer.sent(clock.now());
+    await clock.advance(260);
+    pacer.stalled(0, 300);
+    first?.();
+    second?.();
+    // The first counts until 1040, the second until 1300.
+    expect(await clock.run(take(pacer, 2))).toEqual([1040, 1300]);
+  });
+
+  it('lends a sending time to no call that was answered or took its slot later', async () => {
+    const pacer = pacerAt(1, { countFrom: 'start' });
+    const clock = clockOf(pacer);
+    (await clock.run(pacer.acquire()))?.();
+    // An answered call no longer waits to be seen leaving: a later send belongs to none of ours.
+    await clock.advance(500);
+    pacer.sent(clock.now());
+    expect(await clock.run(take(pacer, 1))).toEqual([1000]);
+  });
+
   it('lets a waiting caller go without a slot when its signal aborts', async () => {
     const pacer = pacerAt(1);
     const clock = clockOf(pacer);

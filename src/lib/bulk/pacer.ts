@@ -53,6 +53,8 @@ interface Slot {
   start: number;
   /** When the answer arrived; null while the call is in flight. */
   end: number | null;
+  /** `start` is when the call was seen to leave (see `sent`), not a guess from when its slot was taken. */
+  seen: boolean;
 }
 
 export class Pacer implements CallPacer {
@@ -148,11 +150,24 @@ export class Pacer implements CallPacer {
    */
   stalled(from: number, to: number): void {
     if (this.countFrom !== 'start') return;
-    for (const slot of this.slots) if (slot.start >= from && slot.start < to) slot.start = to;
+    for (const slot of this.slots) if (!slot.seen && slot.start >= from && slot.start < to) slot.start = to;
+  }
+
+  /**
+   * A call left at `at`, as the HTTP client reports it: where calls count from their start, the oldest call in
+   * flight not yet seen leaving counts from then. Calls leave in the order they took their slots, give or take
+   * a few within one burst, whose times then swap; only how many started in a window matters.
+   */
+  sent(at: number): void {
+    if (this.countFrom !== 'start') return;
+    const slot = this.slots.find((candidate) => !candidate.seen && candidate.end === null);
+    if (slot === undefined || slot.start > at) return;
+    slot.start = at;
+    slot.seen = true;
   }
 
   private take(now: number): ReleaseSlot {
-    const slot: Slot = { start: now, end: null };
+    const slot: Slot = { start: now, end: null, seen: false };
     this.slots.push(slot);
     return () => {
       if (slot.end !== null) return;
