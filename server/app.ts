@@ -19,6 +19,7 @@ import {
 import type { AuthConfig } from './config.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import { createFirstScreenRenderer } from './first-screen.ts';
+import { forwardInTurn } from './person-share.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
@@ -35,7 +36,6 @@ import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
 import { CallGovernor } from './operations/call-governor.ts';
 import { upstreamSends } from './operations/upstream-sends.ts';
-import { chatEndpointOf } from './operations/chat-endpoint.ts';
 import { OperationEvents } from './operations/operation-events.ts';
 import { operationRoutes } from './operations/operation-routes.ts';
 import { OperationRunner } from './operations/operation-runner.ts';
@@ -76,8 +76,6 @@ export type ServerApp = Hono<ServerEnv> & { operations: OperationRunner };
 
 /** A change can take the API 12 s; an operation waits longer than a browser's page would. */
 const OPERATION_CALL_TIMEOUT_MS = 30_000;
-/** How long a person's read waits for a turn before the browser is told to try again. */
-const READ_WAIT_MS = 3_000;
 
 export function createServerApp({
   config,
@@ -106,19 +104,20 @@ export function createServerApp({
     fetch,
     ...proxy,
   });
-  const serveSpa = createStaticSpa(
-    distDir,
-    createFirstScreenRenderer({
-      distDir,
-      forward,
-      session: (identity) => sessionInfo(config, auth.mode, identity),
-      logger,
-    }),
-  );
   const governor = new CallGovernor({
     callsPerSecond: operations.callsPerSecond ?? 100,
     sends: upstreamSends(upstream),
   });
+  const forwardPersonal = forwardInTurn(governor, forward);
+  const serveSpa = createStaticSpa(
+    distDir,
+    createFirstScreenRenderer({
+      distDir,
+      forward: (request, rawTarget, identity) => forwardPersonal(request, rawTarget, identity.name),
+      session: (identity) => sessionInfo(config, auth.mode, identity),
+      logger,
+    }),
+  );
   const operationEvents = new OperationEvents();
   const runner = new OperationRunner({
     store: operations.store ?? openSqliteOperationStore(':memory:'),
@@ -209,37 +208,8 @@ export function createServerApp({
         throw new AuditWriteFailed(change.upstream?.status ?? null, error);
       }
     };
-  /**
-   * A person's calls take turns with every operation on the endpoint they spend, and one person may use at
-   * most half of it, so that nobody's scrolling stalls a bulk operation or another person.
-   */
-  const proxyHandler = async (c: Context<ServerEnv>) => {
-    const target = rawRequestTarget(c.req.raw, c.env);
-    const endpoint = chatEndpointOf(c.req.method, target);
-    if (endpoint === null) return forward(c.req.raw, target, recordChange(c));
-    const share = Math.max(1, Math.floor(governor.callsPerSecond / 2));
-    const lane = governor.lane(endpoint, `person:${c.get('identity').name}`, {
-      maxPerSecond: share,
-      // More waiting than the share serves within the wait would only be refused later, at a cost meanwhile.
-      maxWaiting: Math.ceil((share * READ_WAIT_MS) / 1000),
-    });
-    const release = await lane.acquire(
-      AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(READ_WAIT_MS)]),
-    );
-    if (release === null) {
-      return chatErrorResponse(
-        429,
-        'reach_limit',
-        'DashboardShareReached',
-        "You have used your share of the Chat API's rate limit for the moment; try again in a few seconds.",
-      );
-    }
-    try {
-      return await forward(c.req.raw, target, recordChange(c));
-    } finally {
-      release();
-    }
-  };
+  const proxyHandler = (c: Context<ServerEnv>) =>
+    forwardPersonal(c.req.raw, rawRequestTarget(c.req.raw, c.env), c.get('identity').name, recordChange(c));
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/api/chat', '/api/chat/*'], requireModerator);
   app.all('/api/chat', proxyHandler);
   app.all('/api/chat/*', proxyHandler);

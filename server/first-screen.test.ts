@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatProxyHandler } from './chat-proxy.ts';
+import type { Identity } from './identity.ts';
 import { colorModeOf, createFirstScreenRenderer, SERVER_ENTRY } from './first-screen.ts';
 import { createLogger } from './logger.ts';
 
@@ -32,8 +32,10 @@ afterAll(async () => {
   await rm(distDir, { recursive: true, force: true });
 });
 
-const forward: ChatProxyHandler = (request, rawTarget) =>
-  Promise.resolve(new Response(`forwarded ${request.method} ${rawTarget}`, { status: 200 }));
+const forward = (request: Request, rawTarget: string, identity: Identity) =>
+  Promise.resolve(
+    new Response(`forwarded ${request.method} ${rawTarget} for ${identity.name}`, { status: 200 }),
+  );
 
 function renderer(dir = distDir) {
   return createFirstScreenRenderer({
@@ -54,7 +56,7 @@ describe('first screen on the server', () => {
     expect(screen?.root).toBe('/threads/t1?limit=7 dark');
     expect(JSON.parse(screen?.data ?? '')).toEqual([
       '200 {"user":{"name":"ann","role":"viewer"}}',
-      '200 forwarded GET /api/chat/thread/t1',
+      '200 forwarded GET /api/chat/thread/t1 for ann',
       // Nothing but the session and the Chat API: the first screen asks only for its data.
       expect.stringMatching(/^404 /),
     ]);

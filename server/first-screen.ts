@@ -3,7 +3,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHAT_PROXY_PREFIX, type ChatProxyHandler } from './chat-proxy.ts';
+import { CHAT_PROXY_PREFIX } from './chat-proxy.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './logger.ts';
@@ -27,8 +27,11 @@ export type FirstScreenRenderer = (
 
 export interface FirstScreenOptions {
   distDir: string;
-  /** The Chat proxy: the first screen's Chat API calls take its path, token and allow-list. */
-  forward: ChatProxyHandler;
+  /**
+   * The Chat proxy: the first screen's Chat API calls take its path, token and allow-list, and the turns of the
+   * person it is rendered for.
+   */
+  forward: (request: Request, rawTarget: string, identity: Identity) => Promise<Response>;
   /** What GET /api/session answers for this identity. */
   session: (identity: Identity) => unknown;
   logger: Logger;
@@ -96,7 +99,7 @@ export function createFirstScreenRenderer({
       if (target.pathname.startsWith(CHAT_PROXY_PREFIX)) {
         // Leaving the page abandons its first screen's calls too.
         const call = new Request(apiRequest, { signal: request.signal });
-        return forward(call, `${target.pathname}${target.search}`);
+        return forward(call, `${target.pathname}${target.search}`, identity);
       }
       return chatErrorResponse(
         404,
