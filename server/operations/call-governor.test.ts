@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BulkOperation } from '../../src/lib/bulk/bulk-operation.ts';
 import { FakeThread, fakeUsers } from '../../src/lib/bulk/fake-thread.ts';
-import { ManualClock } from '../../src/lib/bulk/manual-clock.ts';
+import { ManualClock, settle } from '../../src/lib/bulk/manual-clock.ts';
 import { CallGovernor, type ChatEndpoint } from './call-governor.ts';
 
 function setUp({ latencyMs, rateLimit = 100 }: { latencyMs: number; rateLimit?: number }) {
@@ -127,5 +127,29 @@ describe('CallGovernor', () => {
     expect(await granted(adds)).toBe(1200);
     governor.close();
     expect(heard).toBe(false);
+  });
+
+  it('lets each call it hands out leave before it hands out the next', async () => {
+    const clock = new ManualClock();
+    const events: string[] = [];
+    const governor = new CallGovernor({
+      callsPerSecond: 10,
+      clock,
+      nextTurn: () => settle().then(() => events.push('next turn')),
+    });
+    const lane = governor.lane('add-members', 'op-1');
+    await Promise.all(
+      [1, 2, 3].map(async (call) => {
+        await lane.acquire();
+        events.push(`call ${String(call)} leaves`);
+      }),
+    );
+    expect(events.slice(0, 5)).toEqual([
+      'call 1 leaves',
+      'next turn',
+      'call 2 leaves',
+      'next turn',
+      'call 3 leaves',
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 // lane each (an operation, or a person's reads), so a large operation cannot starve one started later.
 import { systemClock, type Clock } from '../../src/lib/bulk/clock.ts';
 import { Pacer, type CallPacer, type ReleaseSlot } from '../../src/lib/bulk/pacer.ts';
+import { setImmediate as nextTurnOfTheLoop } from 'node:timers/promises';
 import type { UpstreamSends } from './upstream-sends.ts';
 
 /** The Chat API counts its limit per endpoint; these are the ones the server calls. */
@@ -37,6 +38,12 @@ export interface CallGovernorOptions {
    * rather than from the end of the stall it was prepared in.
    */
   sends?: UpstreamSends;
+  /**
+   * Waited for between two slots handed out at once, so that the calls handed out already leave meanwhile: the
+   * HTTP client writes a request only once the process gets back to its event loop. The next turn of the event
+   * loop by default; tests with a manual clock go on at once.
+   */
+  nextTurn?: () => Promise<unknown>;
 }
 
 const STALL_TICK_MS = 10;
@@ -65,7 +72,10 @@ class EndpointQueue {
   private turns: Lane[] = [];
   private pumping = false;
 
-  constructor(readonly pacer: Pacer) {}
+  constructor(
+    readonly pacer: Pacer,
+    private readonly nextTurn: () => Promise<unknown>,
+  ) {}
 
   lane(id: string, cap: () => Pacer | null): Lane {
     let lane = this.lanes.get(id);
@@ -123,6 +133,9 @@ class EndpointQueue {
         if (lane.waiters.length > 0) this.turns.push(lane);
         else this.retire(lane);
         waiter.resolve(release);
+        // Without this, a window's hundred calls would all be prepared before the first of them left, and the
+        // next window would start that much later: each window counts from when its calls left.
+        await this.nextTurn();
       }
     } finally {
       this.pumping = false;
@@ -140,6 +153,7 @@ export class CallGovernor {
   private readonly pacers: Pacer[] = [];
   private stallWatch: NodeJS.Timeout | undefined;
   private readonly stopHearingSends: (() => void) | undefined;
+  private readonly nextTurn: () => Promise<unknown>;
   private budget: number;
 
   constructor({
@@ -148,9 +162,11 @@ export class CallGovernor {
     guardMs = 50,
     watchStalls = clock === systemClock,
     sends,
+    nextTurn = clock === systemClock ? () => nextTurnOfTheLoop() : () => Promise.resolve(),
   }: CallGovernorOptions) {
     this.budget = callsPerSecond;
     this.clock = clock;
+    this.nextTurn = nextTurn;
     this.windowMs = 1000 + guardMs;
     if (watchStalls) this.watchStalls();
     this.stopHearingSends = sends?.((endpoint) => this.endpoints.get(endpoint)?.pacer.sent(this.clock.now()));
@@ -224,7 +240,7 @@ export class CallGovernor {
   private queue(endpoint: ChatEndpoint): EndpointQueue {
     let queue = this.endpoints.get(endpoint);
     if (queue === undefined) {
-      queue = new EndpointQueue(this.pacer(this.budget));
+      queue = new EndpointQueue(this.pacer(this.budget), this.nextTurn);
       this.endpoints.set(endpoint, queue);
     }
     return queue;
