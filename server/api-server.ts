@@ -9,6 +9,7 @@ import { listen } from './listen.ts';
 import type { Logger } from './logger.ts';
 import { openOperationStore } from './operations/operation-file.ts';
 import type { ChatBackend } from './session-route.ts';
+import { upstreamHttp } from './upstream-http.ts';
 
 export interface RunningApiServer {
   url: string;
@@ -63,6 +64,8 @@ export async function startApiServer(
     const tokenProvider = createAppTokenProvider(credentials, {
       tokenEndpoint: { url: `${backend.host}/${backend.org}/${backend.app}/token`, fetch },
     });
+    const upstream = upstreamHttp(backend);
+    cleanups.push(() => Promise.resolve(upstream.close()));
     const audit = await openAuditLog(config.audit);
     cleanups.push(() => Promise.resolve(audit.close()));
     const operations = await openOperationStore(config.dataDir);
@@ -70,7 +73,8 @@ export async function startApiServer(
     const app = createServerApp({
       config: backend,
       tokenProvider,
-      fetch,
+      fetch: upstream.fetch,
+      sends: upstream.sends,
       logger,
       audit,
       auth: config.auth,

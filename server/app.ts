@@ -20,6 +20,7 @@ import type { AuthConfig } from './config.ts';
 import type { AppTokenProvider } from './credentials.ts';
 import { createFirstScreenRenderer } from './first-screen.ts';
 import { forwardInTurn } from './person-share.ts';
+import type { UpstreamSends } from './upstream-http.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { rawRequestTarget } from './raw-target.ts';
@@ -35,7 +36,6 @@ import type { ServerEnv } from './server-env.ts';
 import { sessionInfo, type ChatBackend } from './session-route.ts';
 import { createStaticSpa } from './static-spa.ts';
 import { CallGovernor } from './operations/call-governor.ts';
-import { upstreamSends } from './operations/upstream-sends.ts';
 import { OperationEvents } from './operations/operation-events.ts';
 import { operationRoutes } from './operations/operation-routes.ts';
 import { OperationRunner } from './operations/operation-runner.ts';
@@ -55,6 +55,8 @@ export interface ServerAppOptions {
   config: ChatBackend;
   tokenProvider: AppTokenProvider;
   fetch: UpstreamFetch;
+  /** When each call `fetch` sends leaves (see upstream-http.ts); without it, the governor reckons. */
+  sends?: UpstreamSends;
   logger: Logger;
   /** Where every forwarded add and remove call is recorded before its answer is returned. */
   audit: AuditStore;
@@ -81,6 +83,7 @@ export function createServerApp({
   config,
   tokenProvider,
   fetch,
+  sends,
   logger,
   audit,
   auth = { mode: 'none' },
@@ -106,7 +109,7 @@ export function createServerApp({
   });
   const governor = new CallGovernor({
     callsPerSecond: operations.callsPerSecond ?? 100,
-    sends: upstreamSends(upstream),
+    ...(sends === undefined ? {} : { sends }),
   });
   const forwardPersonal = forwardInTurn(governor, forward);
   const serveSpa = createStaticSpa(

@@ -6,7 +6,7 @@
 import { systemClock, type Clock } from '../../src/lib/bulk/clock.ts';
 import { Pacer, type CallPacer, type ReleaseSlot } from '../../src/lib/bulk/pacer.ts';
 import { setImmediate as nextTurnOfTheLoop } from 'node:timers/promises';
-import type { UpstreamSends } from './upstream-sends.ts';
+import type { UpstreamSends } from '../upstream-http.ts';
 
 /** The Chat API counts its limit per endpoint; these are the ones the server calls. */
 export type ChatEndpoint =
@@ -34,7 +34,7 @@ export interface CallGovernorOptions {
    */
   watchStalls?: boolean;
   /**
-   * Tells when each call actually leaves (see upstream-sends.ts): the call then counts from that moment, exactly,
+   * Tells when each call actually leaves (see upstream-http.ts): the call then counts from that moment, exactly,
    * rather than from the end of the stall it was prepared in.
    */
   sends?: UpstreamSends;
