@@ -38,6 +38,27 @@ test('with scripts off, the page already shows the thread and its first members'
   await context.close();
 });
 
+test('a thread id entered before the page is live opens the thread once it is', async ({ page }) => {
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => {
+    releaseScripts = resolve;
+  });
+  await page.route('**/assets/*.js', async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto('/threads', { waitUntil: 'commit' });
+  const threadId = page.getByRole('textbox', { name: 'Thread ID' });
+  await threadId.fill(DEMO_THREADS.large);
+  await threadId.press('Enter');
+  // The browser submitted the form itself: the entry is in the address, and in the box of the page it drew.
+  await expect(page).toHaveURL(`/threads?threadId=${DEMO_THREADS.large}`);
+  await expect(threadId).toHaveValue(DEMO_THREADS.large);
+  releaseScripts();
+  await expect(page).toHaveURL(`/threads/${DEMO_THREADS.large}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community help desk');
+});
+
 test('the page hydrates without a warning, and a dark choice is dark before any script runs', async ({
   browser,
   baseURL,
