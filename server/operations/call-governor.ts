@@ -1,8 +1,9 @@
 // One budget per Chat API endpoint for everything the server sends: every operation of every moderator and
-// every page a browser reads. Calls are counted from their start (the server sits near the API, so a call
-// arrives as it starts and its answer's delay is the API's own work): concurrency then grows with latency and
-// the budget is reached whether the API answers in 50 ms or in 12 s. Waiting callers are served by turns, one
-// lane each (an operation, or a person's reads), so a large operation cannot starve one started later.
+// every page a browser reads. Calls are counted from their start, when their request is written (the API
+// counts a call as it arrives, and its answer's delay is the API's own work): concurrency then grows with
+// latency and the budget is reached whether the API answers in 50 ms or in 12 s. Waiting callers are served by
+// turns, one lane each (an operation, or a person's reads), so a large operation cannot starve one started
+// later.
 import { systemClock, type Clock } from '../../src/lib/bulk/clock.ts';
 import { Pacer, type CallPacer, type ReleaseSlot } from '../../src/lib/bulk/pacer.ts';
 import { setImmediate as nextTurnOfTheLoop } from 'node:timers/promises';
