@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatEndpoint } from './operations/call-governor.ts';
 import { upstreamHttp, type UpstreamHttp } from './upstream-http.ts';
 
 let server: Server | undefined;
@@ -20,6 +19,10 @@ async function chatHost(): Promise<{ host: string; connections: () => number }> 
     request.on('end', () => {
       if (request.url?.endsWith('/gone')) {
         response.writeHead(204).end();
+        return;
+      }
+      if (request.url?.endsWith('/odd')) {
+        response.writeHead(999).end('?');
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json', 'x-seen': request.method ?? '' });
@@ -66,13 +69,18 @@ describe('upstreamHttp', () => {
     const gone = await upstream.fetch(new Request(`${host}/org/app/gone`));
     expect(gone.status).toBe(204);
     expect(gone.body).toBeNull();
+    // A status no answer may have fails the call, and nothing else.
+    await expect(upstream.fetch(new Request(`${host}/org/app/odd`))).rejects.toThrow(RangeError);
   });
 
   it("tells when each call to the app's thread endpoints leaves, and of nothing else", async () => {
     const { host } = await chatHost();
     upstream = upstreamHttp({ host, org: 'org', app: 'app' });
-    const heard: ChatEndpoint[] = [];
-    const stop = upstream.sends((endpoint) => heard.push(endpoint));
+    const heard: string[] = [];
+    const stop = upstream.sends((endpoint) => {
+      heard.push(`${endpoint} handed over`);
+      return () => heard.push(`${endpoint} written`);
+    });
     const send = async (request: Request) => (await upstream?.fetch(request))?.text();
     await send(new Request(`${host}/org/app/thread/t1/users`, { method: 'POST', headers: json, body: '{}' }));
     await send(new Request(`${host}/org/app/thread/t1/users?limit=50`));
@@ -82,7 +90,14 @@ describe('upstreamHttp', () => {
     await send(new Request(`${host}/org/app/token`, { method: 'POST', headers: json, body: '{}' }));
     stop();
     await send(new Request(`${host}/org/app/thread/t1`));
-    expect(heard).toEqual(['add-members', 'members', 'remove-members']);
+    expect(heard).toEqual([
+      'add-members handed over',
+      'add-members written',
+      'members handed over',
+      'members written',
+      'remove-members handed over',
+      'remove-members written',
+    ]);
   });
 
   it('gives up on a call whose signal aborts', async () => {

@@ -11,8 +11,11 @@ import { CHAT_PROXY_PREFIX, type ChatUpstream, type UpstreamFetch } from './chat
 import type { ChatEndpoint } from './operations/call-governor.ts';
 import { chatEndpointOf } from './operations/chat-endpoint.ts';
 
-/** Calls `onSend` with the endpoint of each call as it leaves; returns the unsubscribe. */
-export type UpstreamSends = (onSend: (endpoint: ChatEndpoint) => void) => () => void;
+/**
+ * Calls `onSend` with the endpoint of each call as it is handed over, before it leaves; what `onSend` returns
+ * is called when the call's request is written to its connection. Returns the unsubscribe.
+ */
+export type UpstreamSends = (onSend: (endpoint: ChatEndpoint) => (() => void) | undefined) => () => void;
 
 export interface UpstreamHttp {
   fetch: UpstreamFetch;
@@ -21,14 +24,20 @@ export interface UpstreamHttp {
   close(): void;
 }
 
+/** How long a connection stays open with no call on it. */
+const IDLE_MS = 4_000;
+
 /** Statuses whose answer has no body, which a Response refuses to be given one. */
 const NO_BODY = new Set([101, 204, 205, 304]);
 
 export function upstreamHttp({ host, org, app }: Pick<ChatUpstream, 'host' | 'org' | 'app'>): UpstreamHttp {
   const origin = new URL(host).origin;
   const base = `/${org}/${app}/`;
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  const listeners = new Set<(endpoint: ChatEndpoint) => void>();
+  // An idle connection closes after a few seconds, before a gateway would drop it unseen: a removal written to
+  // a connection that is gone has an unknown outcome.
+  const kept = { keepAlive: true, timeout: IDLE_MS };
+  const agents = { http: new HttpAgent(kept), https: new HttpsAgent(kept) };
+  const listeners = new Set<Parameters<UpstreamSends>[0]>();
 
   const endpointOf = (method: string, url: URL): ChatEndpoint | null =>
     url.origin === origin && url.pathname.startsWith(base)
@@ -44,10 +53,18 @@ export function upstreamHttp({ host, org, app }: Pick<ChatUpstream, 'host' | 'or
   const fetch: UpstreamFetch = async (request) => {
     const url = new URL(request.url);
     const secure = url.protocol === 'https:';
+    // Told before anything is awaited, so that calls are told of in the order they are handed over.
+    const endpoint = endpointOf(request.method, url);
+    const written: (() => void)[] = [];
+    if (endpoint !== null) {
+      for (const listener of listeners) {
+        const onWritten = listener(endpoint);
+        if (onWritten !== undefined) written.push(onWritten);
+      }
+    }
     const body = request.body === null ? null : Buffer.from(await request.arrayBuffer());
     const headers: Record<string, string> = Object.fromEntries(request.headers);
     if (body !== null) headers['content-length'] = String(body.byteLength);
-    const endpoint = endpointOf(request.method, url);
     return new Promise<Response>((resolve, reject) => {
       const options = {
         method: request.method,
@@ -60,25 +77,26 @@ export function upstreamHttp({ host, org, app }: Pick<ChatUpstream, 'host' | 'or
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('error', reject);
         answer.on('end', () => {
-          const status = answer.statusCode ?? 502;
-          const answerHeaders = new Headers();
-          for (const [name, value] of Object.entries(answer.headers)) {
-            for (const one of Array.isArray(value) ? value : [value ?? '']) answerHeaders.append(name, one);
+          const status = answer.statusCode ?? 0;
+          try {
+            const answerHeaders = new Headers();
+            for (const [name, value] of Object.entries(answer.headers)) {
+              for (const one of Array.isArray(value) ? value : [value ?? '']) answerHeaders.append(name, one);
+            }
+            // A status outside 200-599 (from a misconfigured gateway) makes Response throw: the call fails.
+            const answerBody = NO_BODY.has(status) ? null : Buffer.concat(chunks);
+            resolve(new Response(answerBody, { status, headers: answerHeaders }));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(`Unusable answer, HTTP ${String(status)}`));
           }
-          resolve(
-            new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), {
-              status,
-              headers: answerHeaders,
-            }),
-          );
         });
       };
       const call = secure ? httpsRequest(url, options, onAnswer) : httpRequest(url, options, onAnswer);
       call.on('error', reject);
-      if (endpoint !== null && listeners.size > 0) {
+      if (written.length > 0) {
         call.once('socket', (socket: Socket) =>
           onLeaving(socket, secure, () => {
-            for (const listener of listeners) listener(endpoint);
+            for (const onWritten of written) onWritten();
           }),
         );
       }

@@ -35,8 +35,9 @@ export interface CallGovernorOptions {
    */
   watchStalls?: boolean;
   /**
-   * Tells when each call actually leaves (see upstream-http.ts): the call then counts from that moment, exactly,
-   * rather than from the end of the stall it was prepared in.
+   * Tells of each call as it is handed to the HTTP client, and then when its request is written (see
+   * upstream-http.ts): the call counts from that moment, exactly, rather than from the end of the stall it was
+   * prepared in.
    */
   sends?: UpstreamSends;
   /**
@@ -170,7 +171,10 @@ export class CallGovernor {
     this.nextTurn = nextTurn;
     this.windowMs = 1000 + guardMs;
     if (watchStalls) this.watchStalls();
-    this.stopHearingSends = sends?.((endpoint) => this.endpoints.get(endpoint)?.pacer.sent(this.clock.now()));
+    this.stopHearingSends = sends?.((endpoint) => {
+      const written = this.endpoints.get(endpoint)?.pacer.claim();
+      return written ? () => written(this.clock.now()) : undefined;
+    });
   }
 
   /** Stops watching for stalls and sends; the server's operations end with it. */

@@ -108,30 +108,31 @@ describe('Pacer', () => {
     expect(await clock.run(take(pacer, 1))).toEqual([1300]);
   });
 
-  it('counts a call seen leaving from that moment, which no stall then moves', async () => {
-    const pacer = pacerAt(2, { countFrom: 'start' });
+  it('counts each call from when its own request was written, which no stall then moves', async () => {
+    const pacer = pacerAt(3, { countFrom: 'start' });
     const clock = clockOf(pacer);
-    const first = await clock.run(pacer.acquire());
-    const second = await clock.run(pacer.acquire());
-    // The first left 40 ms into a stall of 300 ms; the second had not left when the stall ended.
-    await clock.advance(40);
-    pacer.sent(clock.now());
+    const slots = [];
+    for (let n = 0; n < 3; n++) slots.push(await clock.run(pacer.acquire()));
+    const firstWritten = pacer.claim();
+    const secondWritten = pacer.claim();
+    // The third never reached the HTTP client. The second's connection was open; the first's was still being
+    // opened, and it was written 30 ms later. Then the process stalled until 300.
+    await clock.advance(10);
+    secondWritten?.(clock.now());
+    await clock.advance(30);
+    firstWritten?.(clock.now());
     await clock.advance(260);
     pacer.stalled(0, 300);
-    first?.();
-    second?.();
-    // The first counts until 1040, the second until 1300.
-    expect(await clock.run(take(pacer, 2))).toEqual([1040, 1300]);
+    for (const release of slots) release?.();
+    expect(await clock.run(take(pacer, 3))).toEqual([1010, 1040, 1300]);
   });
 
-  it('lends a sending time to no call that was answered or took its slot later', async () => {
+  it('tells no call a writing time when none is waiting to leave', async () => {
     const pacer = pacerAt(1, { countFrom: 'start' });
     const clock = clockOf(pacer);
     (await clock.run(pacer.acquire()))?.();
-    // An answered call no longer waits to be seen leaving: a later send belongs to none of ours.
-    await clock.advance(500);
-    pacer.sent(clock.now());
-    expect(await clock.run(take(pacer, 1))).toEqual([1000]);
+    // A call sent without a slot: the answered call had left already.
+    expect(pacer.claim()).toBeNull();
   });
 
   it('lets a waiting caller go without a slot when its signal aborts', async () => {

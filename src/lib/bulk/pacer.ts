@@ -53,7 +53,9 @@ interface Slot {
   start: number;
   /** When the answer arrived; null while the call is in flight. */
   end: number | null;
-  /** `start` is when the call was seen to leave (see `sent`), not a guess from when its slot was taken. */
+  /** The call was handed to the HTTP client (see `claim`). */
+  claimed: boolean;
+  /** `start` is when the call's request was written, not a guess from when its slot was taken. */
   seen: boolean;
 }
 
@@ -154,20 +156,24 @@ export class Pacer implements CallPacer {
   }
 
   /**
-   * A call left at `at`, as the HTTP client reports it: where calls count from their start, the oldest call in
-   * flight not yet seen leaving counts from then. Calls leave in the order they took their slots, give or take
-   * a few within one burst, whose times then swap; only how many started in a window matters.
+   * The call of the oldest slot in flight is being handed to the HTTP client (where calls count from their start).
+   * Returns what to call with the time its request is written to a connection: the call then counts from that
+   * moment, which no stall moves. Null when no call waits to leave (one sent without a slot). Claimed as calls
+   * are handed over, so that each is told its own writing time, whichever connection writes first.
    */
-  sent(at: number): void {
-    if (this.countFrom !== 'start') return;
-    const slot = this.slots.find((candidate) => !candidate.seen && candidate.end === null);
-    if (slot === undefined || slot.start > at) return;
-    slot.start = at;
-    slot.seen = true;
+  claim(): ((at: number) => void) | null {
+    if (this.countFrom !== 'start') return null;
+    const slot = this.slots.find((candidate) => !candidate.claimed && candidate.end === null);
+    if (slot === undefined) return null;
+    slot.claimed = true;
+    return (at) => {
+      slot.start = at;
+      slot.seen = true;
+    };
   }
 
   private take(now: number): ReleaseSlot {
-    const slot: Slot = { start: now, end: null, seen: false };
+    const slot: Slot = { start: now, end: null, claimed: false, seen: false };
     this.slots.push(slot);
     return () => {
       if (slot.end !== null) return;
