@@ -2,7 +2,7 @@
 // script took over, the id comes back in the address (the browser submits the form itself) and is opened then.
 import { Alert, Button, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useApi } from '../../api/api-context.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -56,11 +56,13 @@ export function OpenThreadForm() {
     }
   }
 
+  // Once, for the entry the address brought (a development build runs each effect twice).
+  const openedSubmitted = useRef(false);
   useEffect(() => {
-    if (submitted === null) return;
+    if (submitted === null || openedSubmitted.current) return;
+    openedSubmitted.current = true;
     setSearchParams({}, { replace: true });
     void open(submitted, { replace: true });
-    // Once, for the entry the address brought.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
