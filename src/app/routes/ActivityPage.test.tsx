@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route } from 'react-router';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { DEMO_THREADS, DEMO_USERS } from '../../../emulator/demo-data.ts';
 import { addThreadMembers, removeThreadMembers } from '../../api/thread-member-changes.ts';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
 import { stubLayoutObservers } from '../../test/layout-observers.ts';
-import { AppProviders } from '../AppProviders.tsx';
-import { createQueryClient } from '../query-client.ts';
+import { renderAt } from '../../test/render-at.tsx';
 import { ActivityPage } from './ActivityPage.tsx';
 
 let harness: DashboardHarness;
@@ -20,17 +19,8 @@ afterEach(() => {
   harness.close();
 });
 
-function renderActivity(address = '/activity') {
-  return render(
-    <AppProviders api={harness.api} queryClient={createQueryClient()}>
-      <MemoryRouter initialEntries={[address]}>
-        <Routes>
-          <Route path="/activity" element={<ActivityPage />} />
-        </Routes>
-      </MemoryRouter>
-    </AppProviders>,
-  );
-}
+const renderActivity = (address = '/activity') =>
+  renderAt(harness, address, <Route path="/activity" element={<ActivityPage />} />);
 
 const thread = DEMO_THREADS.small;
 

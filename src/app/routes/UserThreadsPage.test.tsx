@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 // The user page with a group id in the address that is not one; a valid group is in e2e/users.spec.ts.
-import { cleanup, render, screen } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, screen } from '@testing-library/react';
+import { Route } from 'react-router';
 import { afterEach, expect, it } from 'vitest';
 import { createDashboardHarness, type DashboardHarness } from '../../test/dashboard-harness.ts';
-import { AppProviders } from '../AppProviders.tsx';
-import { createQueryClient } from '../query-client.ts';
+import { renderAt } from '../../test/render-at.tsx';
 import { UserThreadsPage } from './UserThreadsPage.tsx';
 
 let harness: DashboardHarness;
@@ -15,21 +14,13 @@ afterEach(() => {
   harness.close();
 });
 
-function renderUserThreads(address: string) {
-  return render(
-    <AppProviders api={harness.api} queryClient={createQueryClient()}>
-      <MemoryRouter initialEntries={[address]}>
-        <Routes>
-          <Route path="/users/:username" element={<UserThreadsPage />} />
-        </Routes>
-      </MemoryRouter>
-    </AppProviders>,
-  );
-}
-
 it('says that a group id in the address is not valid, asks nothing, and never suggests the user may not exist', async () => {
   harness = createDashboardHarness();
-  renderUserThreads('/users/spammer?group=abc');
+  renderAt(
+    harness,
+    '/users/spammer?group=abc',
+    <Route path="/users/:username" element={<UserThreadsPage />} />,
+  );
   expect((await screen.findByRole('alert')).textContent).toContain(
     'The group ID in the address is not valid, so no threads were looked up',
   );
