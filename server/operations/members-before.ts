@@ -21,6 +21,13 @@ export interface WalkCheck {
   removalSince: (time: number) => boolean;
 }
 
+/** How far learning who is a member already has come: users looked up, or members of the list read. */
+export interface CheckProgress {
+  done: number;
+  of: number;
+  unit: 'users' | 'members';
+}
+
 /** The member list's first page, asked for beside the thread's details, and when it was asked for. */
 export interface FirstPage {
   page: Promise<MembersPage>;
@@ -64,11 +71,18 @@ export async function membersAmong(
     check,
     firstPage,
     pace,
-  }: { signal: AbortSignal; check: WalkCheck; firstPage?: FirstPage; pace?: ReadPace },
+    onProgress,
+  }: {
+    signal: AbortSignal;
+    check: WalkCheck;
+    firstPage?: FirstPage;
+    pace?: ReadPace;
+    onProgress?: (progress: CheckProgress) => void;
+  },
 ): Promise<Set<string>> {
   if (quickerByUsers(memberCount, usernames.length, pace)) {
     firstPage?.page.catch(() => undefined);
-    const found = await fromUserThreads(calls, threadId, usernames, signal);
+    const found = await fromUserThreads(calls, threadId, usernames, signal, onProgress);
     if (found !== null) return found;
   }
   const wanted = new Set(usernames);
@@ -79,14 +93,20 @@ export async function membersAmong(
   // Otherwise the list is walked again: a member found by any walk is a member.
   for (let pass = 1; ; pass++) {
     const startedAt = ahead?.askedAt ?? check.now();
-    const read = await walkMemberList(calls, threadId, { wanted, members, signal, firstPage: ahead?.page });
+    const read = await walkMemberList(calls, threadId, {
+      wanted,
+      members,
+      signal,
+      firstPage: ahead?.page,
+      onRead: (done) => onProgress?.({ done, of: Math.max(count ?? done, done), unit: 'members' }),
+    });
     ahead = undefined;
     const whole = (count === null || read >= count) && !check.removalSince(startedAt);
     if (whole) return members;
     if (pass === MAX_PASSES) {
       // Members kept leaving: those the walks did not find are asked about one by one.
       const unfound = usernames.filter((username) => !members.has(username));
-      const found = await fromUserThreads(calls, threadId, unfound, signal);
+      const found = await fromUserThreads(calls, threadId, unfound, signal, onProgress);
       for (const member of found ?? []) members.add(member);
       return members;
     }
@@ -103,6 +123,8 @@ async function walkMemberList(
     members: Set<string>;
     signal: AbortSignal;
     firstPage: Promise<MembersPage> | undefined;
+    /** Told how many members the walk has read, after each page. */
+    onRead: (read: number) => void;
   },
 ): Promise<number> {
   let read = 0;
@@ -114,6 +136,7 @@ async function walkMemberList(
     ahead = undefined;
     if (page.members.length === 0) break;
     read += page.members.length;
+    into.onRead(read);
     for (const member of page.members) {
       const name = member.toLowerCase();
       if (into.wanted.has(name)) into.members.add(name);
@@ -129,9 +152,10 @@ async function fromUserThreads(
   threadId: string,
   usernames: readonly string[],
   signal: AbortSignal,
+  onProgress?: (progress: CheckProgress) => void,
 ): Promise<Set<string> | null> {
   const members = new Set<string>();
-  const walk = { next: 0, undecided: false };
+  const walk = { next: 0, done: 0, undecided: false };
   // Each worker's read waits on the operation's signal, all at once.
   setMaxListeners(USERS_AT_ONCE + 10, signal);
   const worker = async (): Promise<void> => {
@@ -141,6 +165,8 @@ async function fromUserThreads(
       const answer = await inThread(calls, threadId, username, signal);
       if (answer === null) walk.undecided = true;
       else if (answer) members.add(username);
+      walk.done += 1;
+      onProgress?.({ done: walk.done, of: usernames.length, unit: 'users' });
     }
   };
   await Promise.all(Array.from({ length: Math.min(USERS_AT_ONCE, usernames.length) }, worker));

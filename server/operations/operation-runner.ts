@@ -14,7 +14,7 @@ import type { Logger } from '../logger.ts';
 import type { CallGovernor } from './call-governor.ts';
 import { ChatCallError, chatCalls, type ChatCalls } from './chat-calls.ts';
 import { notAddedToThread, threadsNotJoined } from './added-check.ts';
-import { membersAmong, type WalkCheck } from './members-before.ts';
+import { membersAmong, type CheckProgress, type WalkCheck } from './members-before.ts';
 import { knownMemberChanges } from './known-member-changes.ts';
 import type { OperationEvents } from './operation-events.ts';
 import { exportEtaMs, newExportWalk, runExport } from './export-walk.ts';
@@ -76,6 +76,8 @@ interface LiveRun {
   flushTimer: ReturnType<typeof setTimeout> | null;
   /** An export's average time per page in this run. */
   msPerExportPage: number | null;
+  /** How far an add has come in learning who is a member already, while it does. */
+  checking: CheckProgress | null;
 }
 
 /** Why a user the add answered "ok" for is not a member afterwards. */
@@ -316,6 +318,7 @@ export class OperationRunner {
         record.kind === 'export'
           ? exportEtaMs(record.exportWalk, live?.msPerExportPage ?? null)
           : (snapshot?.etaMs ?? null),
+      checking: record.state === 'planning' ? (live?.checking ?? null) : null,
     };
   }
 
@@ -373,6 +376,7 @@ export class OperationRunner {
       settled: [],
       flushTimer: null,
       msPerExportPage: null,
+      checking: null,
     };
     this.live.set(record.id, live);
     const run = this.runToEnd(record, live, recheck)
@@ -564,7 +568,16 @@ export class OperationRunner {
       threadId,
       facts.memberCount,
       pending.map((item) => item.username),
-      { signal, check: this.walkCheck(threadId), firstPage, pace },
+      {
+        signal,
+        check: this.walkCheck(threadId),
+        firstPage,
+        pace,
+        onProgress: (progress) => {
+          live.checking = progress;
+          this.flushSoon(record.id, live);
+        },
+      },
     );
     this.settle(
       record,

@@ -269,6 +269,21 @@ describe('operations on the server', () => {
     });
   });
 
+  it('says how far an add has come in learning who is a member already, while it does', async () => {
+    // At 20 ms a page, the huge thread's 2,001 pages would take 40 s: each user's threads are asked instead.
+    const h = harness({ emulator: { latency: { minMs: 20, maxMs: 20 } } });
+    const newcomers = Array.from({ length: 300 }, (_, n) => demoUsername(100_001 + n));
+    const add = await start(h, { kind: 'add', threadId: DEMO_THREADS.huge, usernames: newcomers });
+    const checking = async () =>
+      ((await detail(h, add.id)).operation as unknown as { checking: unknown }).checking;
+    await expect
+      .poll(checking)
+      .toEqual({ done: expect.any(Number) as number, of: newcomers.length, unit: 'users' });
+    const { operation } = await ended(h, add.id);
+    expect(operation.counts.added).toBe(newcomers.length);
+    expect(await checking()).toBeNull();
+  });
+
   it("leaves no listener behind on the operation's signal for each of thousands of reads", async () => {
     const warnings: string[] = [];
     const onWarning = (warning: Error) => warnings.push(warning.name);

@@ -43,8 +43,16 @@ export interface OperationSummary {
   currentRate: number;
   elapsedMs: number;
   etaMs: number | null;
+  /** While an add learns who is a member already: users looked up, or members of the list read; else null. */
+  checking: CheckProgress | null;
   /** Where an export stands; null for other kinds. */
   exportWalk: ExportWalk | null;
+}
+
+export interface CheckProgress {
+  done: number;
+  of: number;
+  unit: 'users' | 'members';
 }
 
 export interface ExportWalk {
@@ -129,6 +137,16 @@ function parseExportWalk(value: unknown): ExportWalk | null {
   };
 }
 
+function parseCheckProgress(value: unknown): CheckProgress | null {
+  if (value === null || value === undefined) return null;
+  const progress = asRecord(value, 'membership check');
+  return {
+    done: asNumber(progress.done, 'membership check done'),
+    of: asNumber(progress.of, 'membership check of'),
+    unit: oneOf(['users', 'members'], progress.unit, 'membership check unit'),
+  };
+}
+
 function stringList(value: unknown, what: string): string[] {
   if (!Array.isArray(value)) throw new MalformedResponse(`${what} is not a list`);
   return value.map((item, i) => asString(item, `${what}[${i}]`));
@@ -167,6 +185,7 @@ export function parseOperationSummary(value: unknown): OperationSummary {
     currentRate: asNumber(record.currentRate, 'operation currentRate'),
     elapsedMs: asNumber(record.elapsedMs, 'operation elapsedMs'),
     etaMs: record.etaMs === null ? null : asNumber(record.etaMs, 'operation etaMs'),
+    checking: parseCheckProgress(record.checking),
     exportWalk: parseExportWalk(record.exportWalk),
   };
 }

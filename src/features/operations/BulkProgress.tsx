@@ -1,6 +1,6 @@
 // Where an operation stands: items done of total, calls, the endpoint's rate, time elapsed and left.
 import { LinearProgress, Stack, Typography } from '@mui/material';
-import type { OperationState, OperationSummary } from '../../api/operations.ts';
+import type { CheckProgress, OperationState, OperationSummary } from '../../api/operations.ts';
 
 const count = new Intl.NumberFormat();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -13,11 +13,20 @@ const STATE_TEXT: Record<OperationState, string> = {
   stopped: 'Stopped',
 };
 
-/** Before an add sends anything it learns who is a member already; anything else only reads the thread's name. */
-const stateText = (operation: OperationSummary) =>
-  operation.state === 'planning' && operation.kind === 'add' && operation.scope === 'thread'
-    ? 'Checking who is a member already'
-    : STATE_TEXT[operation.state];
+const CHECKED: Record<CheckProgress['unit'], string> = { users: 'users looked up', members: 'members read' };
+
+/**
+ * Before an add sends anything it learns who is a member already, from the users' threads or the thread's
+ * member list, which can take minutes in a large thread; anything else only reads the thread's name.
+ */
+function stateText({ state, kind, scope, checking }: OperationSummary): string {
+  if (state !== 'planning' || kind !== 'add' || scope !== 'thread') return STATE_TEXT[state];
+  const checked =
+    checking === null
+      ? ''
+      : `: ${count.format(checking.done)} of ${count.format(checking.of)} ${CHECKED[checking.unit]}`;
+  return `Checking who is a member already${checked}`;
+}
 
 export function BulkProgress({ operation }: { operation: OperationSummary }) {
   const done = operation.total - operation.counts.pending;
