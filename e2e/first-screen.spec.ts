@@ -1,6 +1,7 @@
 // The server renders the members page's first screen: rows in the HTML before any script, hydrated without a
 // mismatch, in the colour mode the moderator chose.
 import { DEMO_THREADS } from '../emulator/demo-data.ts';
+import { holdScripts } from './held-scripts.ts';
 import { memberGrid } from './member-grid.ts';
 import { expect, test } from './token-scan.ts';
 
@@ -39,14 +40,7 @@ test('with scripts off, the page already shows the thread and its first members'
 });
 
 test('a thread id entered before the page is live opens the thread once it is', async ({ page }) => {
-  let releaseScripts = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => {
-    releaseScripts = resolve;
-  });
-  await page.route('**/assets/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const scripts = await holdScripts(page, '**/assets/*.js');
   await page.goto('/threads', { waitUntil: 'commit' });
   const threadId = page.getByRole('textbox', { name: 'Thread ID' });
   await threadId.fill(DEMO_THREADS.large);
@@ -54,7 +48,7 @@ test('a thread id entered before the page is live opens the thread once it is', 
   // The browser submitted the form itself: the entry is in the address, and in the box of the page it drew.
   await expect(page).toHaveURL(`/threads?threadId=${DEMO_THREADS.large}`);
   await expect(threadId).toHaveValue(DEMO_THREADS.large);
-  releaseScripts();
+  scripts.release();
   await expect(page).toHaveURL(`/threads/${DEMO_THREADS.large}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Community help desk');
 });
@@ -72,19 +66,12 @@ test('the page hydrates without a warning, and a dark choice is dark before any 
   });
   page.on('pageerror', (error) => problems.push(error.message));
   // Held back until the HTML has been looked at: what shows then is the server's alone.
-  let releaseScripts = () => {};
-  const scriptsHeld = new Promise<void>((resolve) => {
-    releaseScripts = resolve;
-  });
-  await page.route('**/assets/*.js', async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  const scripts = await holdScripts(page, '**/assets/*.js');
   await page.goto(HUGE, { waitUntil: 'commit' });
   const body = page.locator('body');
   await expect(body).toHaveCSS('background-color', 'rgb(18, 18, 18)');
   await expect(memberGrid(page).getByRole('row', { name: /user000001/ })).toBeVisible();
-  releaseScripts();
+  scripts.release();
   // Mounted only after hydration and the first paint: the page is live.
   await expect(page.getByRole('textbox', { name: 'Is this user a member?' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { expect, test } from './token-scan.ts';
 import { DEMO_MARKUP_THREAD_NAME, DEMO_THREADS } from '../emulator/demo-data.ts';
 import { clearFaults, setFaults, threadMembers } from './emulator-control.ts';
+import { holdScripts } from './held-scripts.ts';
 import { memberGrid, renderedMembers, scrollOneScreen } from './member-grid.ts';
 
 test.afterEach(clearFaults);
@@ -25,16 +26,7 @@ test('the member list and the top bar stay put while the rest of the page loads 
   page,
 }) => {
   // The search box and the membership check come in a chunk loaded after the first rows: hold it back.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let chunkRequests = 0;
-  await page.route('**/assets/on-demand-*.js', async (route) => {
-    chunkRequests += 1;
-    await held;
-    await route.continue();
-  });
+  const chunk = await holdScripts(page, '**/assets/on-demand-*.js');
   await page.goto(`/threads/${DEMO_THREADS.small}`);
   await expect(memberGrid(page).getByRole('row').first()).toBeVisible();
   const searchBox = page.getByRole('searchbox', { name: 'Open thread or user' });
@@ -46,8 +38,8 @@ test('the member list and the top bar stay put while the rest of the page loads 
       page.getByRole('navigation', { name: 'Main' }).boundingBox(),
     ]);
   const before = await positions();
-  await expect.poll(() => chunkRequests).toBe(1);
-  release();
+  await expect.poll(chunk.held).toBe(1);
+  chunk.release();
   await expect(searchBox).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Is this user a member?' })).toBeVisible();
   expect(await positions()).toEqual(before);

@@ -116,7 +116,7 @@ export function createServerApp({
     distDir,
     createFirstScreenRenderer({
       distDir,
-      forward: (request, rawTarget, identity) => forwardPersonal(request, rawTarget, identity.name),
+      forward: forwardPersonal,
       session: (identity) => sessionInfo(config, auth.mode, identity),
       logger,
     }),

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Identity } from './identity.ts';
+import type { PersonForward } from './person-share.ts';
 import { colorModeOf, createFirstScreenRenderer, SERVER_ENTRY } from './first-screen.ts';
 import { createLogger } from './logger.ts';
 
@@ -32,10 +32,8 @@ afterAll(async () => {
   await rm(distDir, { recursive: true, force: true });
 });
 
-const forward = (request: Request, rawTarget: string, identity: Identity) =>
-  Promise.resolve(
-    new Response(`forwarded ${request.method} ${rawTarget} for ${identity.name}`, { status: 200 }),
-  );
+const forward: PersonForward = (request, rawTarget, person) =>
+  Promise.resolve(new Response(`forwarded ${request.method} ${rawTarget} for ${person}`, { status: 200 }));
 
 function renderer(dir = distDir) {
   return createFirstScreenRenderer({

@@ -7,6 +7,7 @@ import { CHAT_PROXY_PREFIX } from './chat-proxy.ts';
 import { chatErrorResponse } from './chat-error.ts';
 import type { Identity } from './identity.ts';
 import type { Logger } from './logger.ts';
+import type { PersonForward } from './person-share.ts';
 import { asColorMode, colorModeFromCookies, type ColorMode } from '../src/lib/color-mode-cookie.ts';
 import { FIRST_SCREEN_PATH, type FirstScreen, type RenderFirstScreen } from '../src/lib/first-screen.ts';
 
@@ -31,7 +32,7 @@ export interface FirstScreenOptions {
    * The Chat proxy: the first screen's Chat API calls take its path, token and allow-list, and the turns of the
    * person it is rendered for.
    */
-  forward: (request: Request, rawTarget: string, identity: Identity) => Promise<Response>;
+  forward: PersonForward;
   /** What GET /api/session answers for this identity. */
   session: (identity: Identity) => unknown;
   logger: Logger;
@@ -99,7 +100,7 @@ export function createFirstScreenRenderer({
       if (target.pathname.startsWith(CHAT_PROXY_PREFIX)) {
         // Leaving the page abandons its first screen's calls too.
         const call = new Request(apiRequest, { signal: request.signal });
-        return forward(call, `${target.pathname}${target.search}`, identity);
+        return forward(call, `${target.pathname}${target.search}`, identity.name);
       }
       return chatErrorResponse(
         404,
